@@ -1,0 +1,8 @@
+import type { CliCommand } from '../cliTypes';
+import { assetsCommand } from './assets';
+import { importCommand } from './import';
+import { initCommand } from './init';
+import { serveCommand } from './serve';
+
+/** Every `concord` command. Add new ones here. */
+export const commands: CliCommand[] = [initCommand, importCommand, assetsCommand, serveCommand];

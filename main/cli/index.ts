@@ -1,0 +1,66 @@
+import { isAppError } from '../../shared/api/envelope';
+import { defaultAppDataDir } from '../appDataDir';
+import type { Services } from '../services/appServices';
+import { createServices } from '../services/appServices';
+import type { CliCommand, CliIo } from './cliTypes';
+import { UsageError } from './cliTypes';
+import { commands } from './commands';
+import { parseArgs } from './parseArgs';
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | null {
+  const sorted = [...commands].sort((a, b) => b.words.length - a.words.length);
+  for (const command of sorted) {
+    if (command.words.every((w, i) => argv[i] === w)) return { command, rest: argv.slice(command.words.length) };
+  }
+  return null;
+}
+
+function help(): string {
+  const lines = commands.map((c) => `  ${c.usage.padEnd(78)} ${c.summary}`);
+  return ['Concord — consistent labels for images and audio.', '', 'Usage:', ...lines].join('\n');
+}
+
+/** Runs one command; returns the exit code. Never throws. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help' || argv[0] === '-h') {
+    io.out(help());
+    return argv.length === 0 ? 2 : 0;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    io.err(`concord: unknown command "${argv.slice(0, 2).join(' ')}". Run "concord --help".`);
+    return 2;
+  }
+  const { command, rest } = found;
+  let services: Services | null = null;
+  try {
+    const { args, flags } = parseArgs(rest, command);
+    if (flags.help) {
+      io.out(`Usage: ${command.usage}\n${command.summary}`);
+      return 0;
+    }
+    const code = await command.run({
+      args,
+      flags,
+      json: flags.json === true,
+      io,
+      services: () => (services ??= createServices({ appDataDir: defaultAppDataDir(), transport: 'cli' })),
+    });
+    return code ?? 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`concord ${command.words.join(' ')}: ${e.message}\nUsage: ${command.usage}`);
+      return 2;
+    }
+    const message = isAppError(e) || e instanceof Error ? e.message : String(e);
+    io.err(`concord ${command.words.join(' ')}: error: ${message.split('\n')[0]}`);
+    return 1;
+  } finally {
+    (services as Services | null)?.shutdown();
+  }
+}

@@ -1,0 +1,14 @@
+import type { Database } from 'better-sqlite3';
+import { up as initial } from './0001-initial';
+
+export interface Migration {
+  /** The `user_version` the database has after this migration. */
+  version: number;
+  name: string;
+  up: (db: Database) => void;
+}
+
+/** Append only: never edit a migration that has shipped; add the next number instead. */
+export const migrations: Migration[] = [{ version: 1, name: 'initial', up: initial }];
+
+export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

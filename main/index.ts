@@ -1,0 +1,6 @@
+// Electron lifecycle (placeholder until the shell lands).
+import { app } from 'electron';
+
+void app.whenReady().then(() => {
+  app.quit();
+});

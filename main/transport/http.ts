@@ -1,0 +1,280 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { AppError } from '../../shared/api/envelope';
+import type { Envelope } from '../../shared/api/envelope';
+import type { Services } from '../services/appServices';
+import { assetVariants, resolveAssetFile } from '../services/assets/assetFiles';
+import type { AssetVariant } from '../services/assets/assetFiles';
+import { dispatch } from './dispatch';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { staticMime } from './staticMime';
+
+export interface HttpServerOptions {
+  services: Services;
+  /** Built renderer (dist/renderer). */
+  rendererDir: string;
+  port?: number;
+  /** Fixed token for tests; a random one per run otherwise. */
+  token?: string;
+}
+
+export interface HttpServer {
+  url: string;
+  /** The URL to open in a browser: carries the token once, then a cookie takes over. */
+  launchUrl: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const COOKIE = 'concord_token';
+const MAX_BODY = 16 * 1024 * 1024;
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function cookieToken(req: http.IncomingMessage): string | null {
+  const header = req.headers.cookie ?? '';
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === COOKIE) return v.join('=');
+  }
+  return null;
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+function sendError(res: http.ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { ok: false, error: { code, message } } satisfies Envelope<never> | object);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new AppError('INVALID_INPUT', `Request body is larger than ${MAX_BODY} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The loopback transport: the built renderer and the same contract as IPC, on 127.0.0.1
+ * only, behind a random per-run token. It lets the whole app run in a plain browser (and
+ * in Playwright) with exactly the services and validation Electron uses.
+ */
+export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
+  const { services } = options;
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let port = 0;
+  const sse = new Set<http.ServerResponse>();
+
+  const unsubscribe = services.bus.subscribe((name, payload) => {
+    const frame = `event: message\ndata: ${JSON.stringify({ name, payload })}\n\n`;
+    for (const res of sse) res.write(frame);
+  });
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  const isAuthorized = (req: http.IncomingMessage, url: URL): boolean => {
+    const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '');
+    const candidate = bearer ?? cookieToken(req) ?? url.searchParams.get('token');
+    return candidate !== null && safeEqual(candidate, token);
+  };
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((e) => {
+      console.error('[concord] http handler failed', e);
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Internal error');
+      else res.end();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // DNS-rebinding guard: a page on another origin that resolves to 127.0.0.1 still
+    // sends its own Host header.
+    if (!allowedHosts().has(req.headers.host ?? '')) {
+      sendError(res, 403, 'FORBIDDEN', 'Unexpected Host header');
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const origin = req.headers.origin;
+    if (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) {
+      sendError(res, 403, 'FORBIDDEN', 'Cross-origin requests are not allowed');
+      return;
+    }
+
+    // First visit with ?token=: trade it for an HttpOnly cookie and drop it from the URL.
+    const queryToken = url.searchParams.get('token');
+    if (req.method === 'GET' && url.pathname === '/' && queryToken !== null) {
+      if (!safeEqual(queryToken, token)) {
+        sendError(res, 401, 'UNAUTHENTICATED', 'Wrong token. Open the URL printed by `concord serve`.');
+        return;
+      }
+      res.writeHead(302, {
+        'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        location: '/',
+        'cache-control': 'no-store',
+      });
+      res.end();
+      return;
+    }
+
+    if (!isAuthorized(req, url)) {
+      if (url.pathname.startsWith('/api/')) {
+        sendError(res, 401, 'UNAUTHENTICATED', 'Missing or wrong token. Open the URL printed by `concord serve`.');
+      } else {
+        res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Concord: open the URL printed by `concord serve` (it carries the access token).');
+      }
+      return;
+    }
+
+    if (url.pathname.startsWith('/api/invoke/')) {
+      if (req.method !== 'POST') {
+        sendError(res, 405, 'INVALID_INPUT', 'Use POST for /api/invoke');
+        return;
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
+      let input: unknown;
+      try {
+        const text = await readBody(req);
+        input = text.length ? JSON.parse(text) : {};
+      } catch (e) {
+        const message = e instanceof AppError ? e.message : `Request body is not valid JSON: ${(e as Error).message}`;
+        sendError(res, 400, 'INVALID_INPUT', message);
+        return;
+      }
+      const sessionHeader = req.headers['x-concord-session'];
+      const sessionKey = typeof sessionHeader === 'string' && sessionHeader.length >= 8 ? sessionHeader : 'http-anonymous';
+      const envelope = await dispatch(services.handlers, channel, input, { sessionKey, transport: 'http' });
+      sendJson(res, 200, envelope);
+      return;
+    }
+
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      res.write(': connected\n\n');
+      sse.add(res);
+      req.on('close', () => sse.delete(res));
+      return;
+    }
+
+    const assetMatch = /^\/files\/asset\/(\d{1,12})\/([a-z]+)$/.exec(url.pathname);
+    if (assetMatch && req.method === 'GET') {
+      await serveAsset(res, Number(assetMatch[1]), assetMatch[2]!);
+      return;
+    }
+
+    if (req.method === 'GET') {
+      serveStatic(res, url.pathname);
+      return;
+    }
+    sendError(res, 404, 'NOT_FOUND', `No route for ${req.method} ${url.pathname}`);
+  }
+
+  async function serveAsset(res: http.ServerResponse, id: number, variant: string): Promise<void> {
+    if (!(assetVariants as readonly string[]).includes(variant)) {
+      sendError(res, 404, 'NOT_FOUND', `Unknown asset variant "${variant}"`);
+      return;
+    }
+    const project = services.host.current;
+    if (!project) {
+      sendError(res, 404, 'NO_PROJECT', 'No project is open');
+      return;
+    }
+    try {
+      const file = await resolveAssetFile(project, id, variant as AssetVariant);
+      const headers = { 'content-type': file.mime, 'cache-control': 'private, max-age=3600', 'x-content-type-options': 'nosniff' };
+      if (file.body) {
+        res.writeHead(200, { ...headers, 'content-length': file.body.length });
+        res.end(file.body);
+      } else if (file.filePath) {
+        const st = await fs.promises.stat(file.filePath);
+        res.writeHead(200, { ...headers, 'content-length': st.size });
+        fs.createReadStream(file.filePath).pipe(res);
+      }
+    } catch (e) {
+      if (e instanceof AppError) sendError(res, e.code === 'NOT_FOUND' ? 404 : 422, e.code, e.message);
+      else throw e;
+    }
+  }
+
+  function serveStatic(res: http.ServerResponse, pathname: string): void {
+    const root = path.resolve(options.rendererDir);
+    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = path.resolve(root, rel);
+    // Confine to the renderer folder: no "..", no absolute paths.
+    if (!file.startsWith(root + path.sep)) {
+      sendError(res, 404, 'NOT_FOUND', 'Not found');
+      return;
+    }
+    let target = file;
+    if (!fs.existsSync(target) || !fs.statSync(target).isFile()) {
+      if (path.extname(rel)) {
+        sendError(res, 404, 'NOT_FOUND', `Not found: ${pathname}`);
+        return;
+      }
+      target = path.join(root, 'index.html'); // client-side route
+    }
+    if (!fs.existsSync(target)) {
+      res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`Concord: the renderer is not built (${target} is missing). Run \`npm run build\`.`);
+      return;
+    }
+    const headers: Record<string, string> = {
+      'content-type': staticMime(target),
+      'x-content-type-options': 'nosniff',
+      'cache-control': target.endsWith('index.html') ? 'no-store' : 'private, max-age=600',
+    };
+    if (target.endsWith('.html')) {
+      headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
+      headers['x-frame-options'] = 'DENY';
+      headers['referrer-policy'] = 'no-referrer';
+    }
+    res.writeHead(200, headers);
+    fs.createReadStream(target).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url,
+    launchUrl: `${url}?token=${token}`,
+    port,
+    token,
+    close: async () => {
+      unsubscribe();
+      for (const res of sse) res.end();
+      sse.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// Media worker (placeholder until the import pipeline lands).
+export {};

@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import { z as zod } from 'zod';
+import { assetChannels, Job } from './schemas/assets';
+import { projectChannels, ProjectSummary } from './schemas/project';
+
+/**
+ * The one contract between the renderer (and CLI) and the services. Every transport parses
+ * the input with these schemas before a service sees it. Channel names are only written here.
+ */
+export const contract = {
+  ...projectChannels,
+  ...assetChannels,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+/** Events pushed from the services to every window / browser tab. */
+export const events = {
+  'job:updated': Job,
+  'project:changed': ProjectSummary.nullable(),
+  'assets:changed': zod.object({ added: zod.number().int() }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
