@@ -78,7 +78,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     throw new AppError('BAD_FILE', `Cannot open ${path}: ${(e as Error).message}`);
   }
   try {
-    applyPragmas(db);
+    // Check the version before any pragma: switching to WAL rewrites the file header, and
+    // a file from a newer Concord must be left exactly as it was.
     const version = schemaVersion(db);
     if (version > latestSchemaVersion) {
       throw new AppError(
@@ -86,6 +87,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
         `${path} was written by a newer version of Concord (schema ${version}; this version understands up to ${latestSchemaVersion}). Update Concord to open it.`,
       );
     }
+    applyPragmas(db);
     if (!options.readonly) migrate(db);
     return db;
   } catch (e) {
