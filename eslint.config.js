@@ -50,7 +50,10 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/services/**/*.ts', 'main/db/**/*.ts', 'main/cli/**/*.ts', 'main/workers/**/*.ts', 'main/transport/http*.ts'],
+    files: ['main/services/**/*.ts', 'main/db/**/*.ts', 'main/cli/**/*.ts', 'main/workers/**/*.ts', 'main/transport/http*.ts',
+      // The pure halves of the Electron shell, unit-tested without the Electron binary.
+      'main/transport/ipcHandler*.ts', 'main/transport/assetProtocol*.ts', 'main/transport/staticFiles*.ts',
+      'main/transport/fileResponse.ts', 'main/transport/schemes.ts', 'main/windows/navigationPolicy.ts', 'main/windows/launchArgs.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Services run without Electron (CLI, HTTP transport).' }] }],
     },

@@ -7,6 +7,11 @@ import { RecentProjects } from './project/recentProjects';
 import type { Handlers } from '../transport/dispatch';
 import { projectHandlers } from './project/projectHandlers';
 import { assetHandlers } from './assets/assetHandlers';
+import { SessionRegistry, requireActorWith } from './identity/sessionRegistry';
+import type { RequireActor } from './identity/sessionRegistry';
+import { identityHandlers } from './identity/identityHandlers';
+import { instructionHandlers } from './instructions/instructionHandlers';
+import { annotationHandlers } from './annotations/annotationHandlers';
 
 export interface ServiceOptions {
   /** Per-user folder for app state (recent projects, the sample project). */
@@ -23,6 +28,8 @@ export interface Services {
   host: ProjectHost;
   jobs: JobRegistry;
   options: Required<ServiceOptions>;
+  /** Who is signed in on which transport session. */
+  sessions: SessionRegistry;
   /** Cancels jobs and closes the project (checkpointing its WAL). */
   shutdown(): void;
 }
@@ -36,10 +43,14 @@ export function createServices(options: ServiceOptions): Services {
   const host = new ProjectHost();
   const jobs = new JobRegistry(bus);
   const recent = new RecentProjects(opts.appDataDir);
-  const deps = { bus, host, jobs, recent, options: opts };
+  const sessions = new SessionRegistry(host);
+  const deps = { bus, host, jobs, recent, options: opts, sessions, requireActor: requireActorWith(sessions) };
   const handlers: Handlers = {
     ...projectHandlers(deps),
     ...assetHandlers(deps),
+    ...identityHandlers(deps),
+    ...instructionHandlers(deps),
+    ...annotationHandlers(deps),
   };
   return {
     handlers,
@@ -47,6 +58,7 @@ export function createServices(options: ServiceOptions): Services {
     host,
     jobs,
     options: opts,
+    sessions,
     shutdown() {
       jobs.cancelAll();
       host.close();
@@ -60,4 +72,7 @@ export type ServiceDeps = {
   jobs: JobRegistry;
   recent: RecentProjects;
   options: Required<ServiceOptions>;
+  sessions: SessionRegistry;
+  /** The caller's signed-in profile, or UNAUTHENTICATED / FORBIDDEN with a clear message. */
+  requireActor: RequireActor;
 };

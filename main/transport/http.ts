@@ -1,15 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { AppError } from '../../shared/api/envelope';
 import type { Envelope } from '../../shared/api/envelope';
 import type { Services } from '../services/appServices';
-import { assetVariants, resolveAssetFile } from '../services/assets/assetFiles';
-import type { AssetVariant } from '../services/assets/assetFiles';
+import { assetResponse, parseAssetPath } from './assetProtocol';
 import { dispatch } from './dispatch';
-import { CONTENT_SECURITY_POLICY } from './csp';
-import { staticMime } from './staticMime';
+import type { FileResponse } from './fileResponse';
+import { rendererResponse } from './staticFiles';
+import { parseTilePath, tileResponse } from './tileRoute';
 
 export interface HttpServerOptions {
   services: Services;
@@ -29,7 +28,9 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-const COOKIE = 'concord_token';
+// Cookies are not port-scoped: two `concord serve` on 127.0.0.1 would overwrite each
+// other's cookie (logging the first tab out) if they shared a name.
+const cookieName = (port: number) => `concord_token_${port}`;
 const MAX_BODY = 16 * 1024 * 1024;
 
 function safeEqual(a: string, b: string): boolean {
@@ -38,23 +39,41 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieToken(req: http.IncomingMessage): string | null {
+function cookieToken(req: http.IncomingMessage, name: string): string | null {
   const header = req.headers.cookie ?? '';
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
+    if (k === name) return v.join('=');
   }
   return null;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   res.end(text);
 }
 
 function sendError(res: http.ServerResponse, status: number, code: string, message: string): void {
   sendJson(res, status, { ok: false, error: { code, message } } satisfies Envelope<never> | object);
+}
+
+/** Writes a FileResponse; a file that vanishes mid-stream ends the response, not the process. */
+function sendFile(res: http.ServerResponse, r: FileResponse): void {
+  res.writeHead(r.status, r.headers);
+  if (!r.filePath) {
+    res.end(r.body);
+    return;
+  }
+  const stream = fs.createReadStream(r.filePath, r.range);
+  stream.on('error', (e) => {
+    console.error(`[concord] reading ${r.filePath} failed`, e);
+    res.destroy();
+  });
+  stream.pipe(res);
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {
@@ -95,7 +114,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
 
   const isAuthorized = (req: http.IncomingMessage, url: URL): boolean => {
     const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '');
-    const candidate = bearer ?? cookieToken(req) ?? url.searchParams.get('token');
+    const candidate = bearer ?? cookieToken(req, cookieName(port)) ?? url.searchParams.get('token');
     return candidate !== null && safeEqual(candidate, token);
   };
 
@@ -125,11 +144,16 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     const queryToken = url.searchParams.get('token');
     if (req.method === 'GET' && url.pathname === '/' && queryToken !== null) {
       if (!safeEqual(queryToken, token)) {
-        sendError(res, 401, 'UNAUTHENTICATED', 'Wrong token. Open the URL printed by `concord serve`.');
+        sendError(
+          res,
+          401,
+          'UNAUTHENTICATED',
+          'Wrong token. Open the URL printed by `concord serve`.',
+        );
         return;
       }
       res.writeHead(302, {
-        'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'set-cookie': `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         location: '/',
         'cache-control': 'no-store',
       });
@@ -139,7 +163,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
 
     if (!isAuthorized(req, url)) {
       if (url.pathname.startsWith('/api/')) {
-        sendError(res, 401, 'UNAUTHENTICATED', 'Missing or wrong token. Open the URL printed by `concord serve`.');
+        sendError(
+          res,
+          401,
+          'UNAUTHENTICATED',
+          'Missing or wrong token. Open the URL printed by `concord serve`.',
+        );
       } else {
         res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('Concord: open the URL printed by `concord serve` (it carries the access token).');
@@ -152,19 +181,34 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
         sendError(res, 405, 'INVALID_INPUT', 'Use POST for /api/invoke');
         return;
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
+      let channel: string;
       let input: unknown;
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
+      } catch {
+        sendError(res, 400, 'UNKNOWN_CHANNEL', 'Malformed channel name in the URL');
+        return;
+      }
       try {
         const text = await readBody(req);
         input = text.length ? JSON.parse(text) : {};
       } catch (e) {
-        const message = e instanceof AppError ? e.message : `Request body is not valid JSON: ${(e as Error).message}`;
+        const message =
+          e instanceof AppError
+            ? e.message
+            : `Request body is not valid JSON: ${(e as Error).message}`;
         sendError(res, 400, 'INVALID_INPUT', message);
         return;
       }
       const sessionHeader = req.headers['x-concord-session'];
-      const sessionKey = typeof sessionHeader === 'string' && sessionHeader.length >= 8 ? sessionHeader : 'http-anonymous';
-      const envelope = await dispatch(services.handlers, channel, input, { sessionKey, transport: 'http' });
+      const sessionKey =
+        typeof sessionHeader === 'string' && sessionHeader.length >= 8
+          ? sessionHeader
+          : 'http-anonymous';
+      const envelope = await dispatch(services.handlers, channel, input, {
+        sessionKey,
+        transport: 'http',
+      });
       sendJson(res, 200, envelope);
       return;
     }
@@ -181,80 +225,28 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       return;
     }
 
-    const assetMatch = /^\/files\/asset\/(\d{1,12})\/([a-z]+)$/.exec(url.pathname);
-    if (assetMatch && req.method === 'GET') {
-      await serveAsset(res, Number(assetMatch[1]), assetMatch[2]!);
+    const tile = req.method === 'GET' ? parseTilePath(url.pathname) : null;
+    if (tile) {
+      sendFile(res, await tileResponse(services.host.current, tile));
+      return;
+    }
+
+    // Every /files/ URL is an asset request: one that does not parse (non-numeric id,
+    // unknown variant, extra segments) is refused, never passed on to the static files.
+    if (url.pathname.startsWith('/files/') && req.method === 'GET') {
+      const range = req.headers.range;
+      sendFile(
+        res,
+        await assetResponse(services.host.current, parseAssetPath(url.pathname), { range }),
+      );
       return;
     }
 
     if (req.method === 'GET') {
-      serveStatic(res, url.pathname);
+      sendFile(res, await rendererResponse(options.rendererDir, url.pathname));
       return;
     }
     sendError(res, 404, 'NOT_FOUND', `No route for ${req.method} ${url.pathname}`);
-  }
-
-  async function serveAsset(res: http.ServerResponse, id: number, variant: string): Promise<void> {
-    if (!(assetVariants as readonly string[]).includes(variant)) {
-      sendError(res, 404, 'NOT_FOUND', `Unknown asset variant "${variant}"`);
-      return;
-    }
-    const project = services.host.current;
-    if (!project) {
-      sendError(res, 404, 'NO_PROJECT', 'No project is open');
-      return;
-    }
-    try {
-      const file = await resolveAssetFile(project, id, variant as AssetVariant);
-      const headers = { 'content-type': file.mime, 'cache-control': 'private, max-age=3600', 'x-content-type-options': 'nosniff' };
-      if (file.body) {
-        res.writeHead(200, { ...headers, 'content-length': file.body.length });
-        res.end(file.body);
-      } else if (file.filePath) {
-        const st = await fs.promises.stat(file.filePath);
-        res.writeHead(200, { ...headers, 'content-length': st.size });
-        fs.createReadStream(file.filePath).pipe(res);
-      }
-    } catch (e) {
-      if (e instanceof AppError) sendError(res, e.code === 'NOT_FOUND' ? 404 : 422, e.code, e.message);
-      else throw e;
-    }
-  }
-
-  function serveStatic(res: http.ServerResponse, pathname: string): void {
-    const root = path.resolve(options.rendererDir);
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-    const file = path.resolve(root, rel);
-    // Confine to the renderer folder: no "..", no absolute paths.
-    if (!file.startsWith(root + path.sep)) {
-      sendError(res, 404, 'NOT_FOUND', 'Not found');
-      return;
-    }
-    let target = file;
-    if (!fs.existsSync(target) || !fs.statSync(target).isFile()) {
-      if (path.extname(rel)) {
-        sendError(res, 404, 'NOT_FOUND', `Not found: ${pathname}`);
-        return;
-      }
-      target = path.join(root, 'index.html'); // client-side route
-    }
-    if (!fs.existsSync(target)) {
-      res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(`Concord: the renderer is not built (${target} is missing). Run \`npm run build\`.`);
-      return;
-    }
-    const headers: Record<string, string> = {
-      'content-type': staticMime(target),
-      'x-content-type-options': 'nosniff',
-      'cache-control': target.endsWith('index.html') ? 'no-store' : 'private, max-age=600',
-    };
-    if (target.endsWith('.html')) {
-      headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
-      headers['x-frame-options'] = 'DENY';
-      headers['referrer-policy'] = 'no-referrer';
-    }
-    res.writeHead(200, headers);
-    fs.createReadStream(target).pipe(res);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -1,17 +1,24 @@
-import { useEffect, useState } from 'react';
-import type { ProjectSummary } from '../../shared/api/schemas/project';
-import { api } from './api/client';
+import { useEffect } from 'react';
+// Base styles first, so feature stylesheets (imported by the screens below) refine them.
+import './styles.css';
+import { ProjectShell } from './features/shell/ProjectShell';
+import { StartScreen } from './features/start/StartScreen';
+import { startJobs } from './stores/jobsStore';
+import { startSession, useSessionStore } from './stores/sessionStore';
 
+/** A thin router: the start screen without a project, the project shell with one. */
 export function App() {
-  const [project, setProject] = useState<ProjectSummary | null>(null);
   useEffect(() => {
-    void api.invoke('project:current', {}).then(setProject);
-    return api.on('project:changed', setProject);
+    const stopSession = startSession();
+    const stopJobs = startJobs();
+    return () => {
+      stopSession();
+      stopJobs();
+    };
   }, []);
-  return (
-    <main className="app">
-      <h1>Concord</h1>
-      <p>{project ? project.name : 'No project open'}</p>
-    </main>
-  );
+  const ready = useSessionStore((s) => s.ready);
+  const projectPath = useSessionStore((s) => s.project?.path ?? null);
+  if (!ready) return <div className="app-loading" aria-busy="true" />;
+  // Keyed by path: opening another project starts its screens from a clean state.
+  return projectPath ? <ProjectShell key={projectPath} /> : <StartScreen />;
 }

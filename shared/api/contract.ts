@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { z as zod } from 'zod';
 import { assetChannels, Job } from './schemas/assets';
 import { projectChannels, ProjectSummary } from './schemas/project';
+import { identityChannels } from './schemas/identity';
+import { instructionChannels } from './schemas/instructions';
+import { annotationChannels } from './schemas/annotations';
 
 /**
  * The one contract between the renderer (and CLI) and the services. Every transport parses
@@ -10,6 +13,9 @@ import { projectChannels, ProjectSummary } from './schemas/project';
 export const contract = {
   ...projectChannels,
   ...assetChannels,
+  ...identityChannels,
+  ...instructionChannels,
+  ...annotationChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -23,6 +29,8 @@ export const events = {
   'job:updated': Job,
   'project:changed': ProjectSummary.nullable(),
   'assets:changed': zod.object({ added: zod.number().int() }),
+  'instructions:changed': zod.object({ version: zod.number().int() }),
+  'profiles:changed': zod.object({}),
 } as const;
 
 export type Events = typeof events;

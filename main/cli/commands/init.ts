@@ -11,9 +11,10 @@ export const initCommand: CliCommand = {
     const file = requireArg(ctx, 0, 'project file');
     const name = stringFlag(ctx, 'name');
     if (!name) throw new UsageError('--name is required');
+    const instructions = stringFlag(ctx, 'instructions');
+    if (instructions) (await import('../instructionsFile')).preflightInstructionsFile(instructions);
     const services = ctx.services();
     const project = services.host.create(file, name);
-    const instructions = stringFlag(ctx, 'instructions');
     if (instructions) {
       const { applyInstructionsFile } = await import('../instructionsFile');
       await applyInstructionsFile(services, instructions, 'cli');

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { up as initial } from './0001-initial';
+import { up as peopleInstructionsAnnotations } from './0002-people-instructions-annotations';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -9,6 +10,9 @@ export interface Migration {
 }
 
 /** Append only: never edit a migration that has shipped; add the next number instead. */
-export const migrations: Migration[] = [{ version: 1, name: 'initial', up: initial }];
+export const migrations: Migration[] = [
+  { version: 1, name: 'initial', up: initial },
+  { version: 2, name: 'people-instructions-annotations', up: peopleInstructionsAnnotations },
+];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

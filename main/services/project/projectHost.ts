@@ -4,6 +4,7 @@ import type { ProjectSummary } from '../../../shared/api/schemas/project';
 import { AppError } from '../../../shared/api/envelope';
 import type { Db } from '../../db/connection';
 import { openDatabase, schemaVersion } from '../../db/connection';
+import { recoverInterruptedImports } from '../assets/importBatches';
 import { dataDirFor, withProjectExtension } from './projectPaths';
 
 export interface OpenProject {
@@ -57,6 +58,7 @@ export class ProjectHost {
       db.close();
       throw new AppError('BAD_FILE', `${target} is a SQLite file but not a Concord project`);
     }
+    recoverInterruptedImports(db, dataDirFor(target));
     return this.adopt(target, db);
   }
 

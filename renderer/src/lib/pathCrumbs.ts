@@ -52,9 +52,10 @@ export function extensionOf(name: string): string {
 
 /** A project name made safe as a file name (keeps spaces and letters, drops separators). */
 export function fileNameFor(projectName: string): string {
-  const cleaned = projectName
-    .trim()
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+  const cleaned = [...projectName.trim()]
+    .map((ch) => (ch.charCodeAt(0) < 32 ? '-' : ch))
+    .join('')
+    .replace(/[\\/:*?"<>|]+/g, '-')
     .replace(/^\.+/, '')
     .replace(/\s+/g, ' ');
   return cleaned.length > 0 ? cleaned.slice(0, 120) : 'project';

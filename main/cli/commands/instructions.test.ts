@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../index';
+
+let dir = '';
+const previousDataDir = process.env.CONCORD_DATA_DIR;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-cli-instr-'));
+  process.env.CONCORD_DATA_DIR = path.join(dir, 'appdata');
+});
+afterAll(() => {
+  if (previousDataDir === undefined) delete process.env.CONCORD_DATA_DIR;
+  else process.env.CONCORD_DATA_DIR = previousDataDir;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const spec = {
+  name: 'Steel sheet defects',
+  classes: [
+    {
+      name: 'scratch',
+      color: '#e6194b',
+      hotkey: '1',
+      description: 'Linear mark longer than 5 mm',
+      attributes: [{ name: 'severity', type: 'enum', options: ['minor', 'major'] }],
+    },
+  ],
+  tags: [{ name: 'ok', noDefects: true }, { name: 'defective' }, { name: 'uncertain' }],
+  transcript: {
+    lowercase: true,
+    stripPunctuation: true,
+    fillers: ['um', 'uh'],
+    dropFillers: false,
+  },
+};
+
+describe('concord instructions', () => {
+  it('init --instructions makes the file version 1; show prints it; show --json round-trips', async () => {
+    const specFile = path.join(dir, 'spec.json');
+    fs.writeFileSync(specFile, JSON.stringify(spec));
+    const project = path.join(dir, 'steel.concord');
+    const init = await run('init', project, '--name', 'Steel', '--instructions', specFile);
+    expect(init.err).toBe('');
+    expect(init.code).toBe(0);
+
+    const show = await run('instructions', 'show', project);
+    expect(show.code).toBe(0);
+    expect(show.out).toContain('Steel sheet defects — instructions version 1');
+    expect(show.out).toContain('[1] scratch  #e6194b  — Linear mark longer than 5 mm');
+    expect(show.out).toContain('severity: enum (minor, major)');
+    expect(show.out).toContain('Tags: ok (no defects), defective, uncertain');
+
+    const json = await run('instructions', 'show', project, '--json');
+    const file = JSON.parse(json.out) as typeof spec & { instructionsVersion: number };
+    expect(file.instructionsVersion).toBe(1);
+    expect(file.classes[0]).toMatchObject(spec.classes[0]!);
+
+    // a second project started from the first one's instructions
+    const copy = path.join(dir, 'copy.json');
+    fs.writeFileSync(copy, json.out);
+    const other = path.join(dir, 'other.concord');
+    expect((await run('init', other, '--name', 'Other', '--instructions', copy)).code).toBe(0);
+    expect((await run('instructions', 'show', other)).out).toContain('[1] scratch');
+  });
+
+  it('set saves the next version with a note; bad files fail with one clear line', async () => {
+    const project = path.join(dir, 'set.concord');
+    expect((await run('init', project, '--name', 'Set')).code).toBe(0);
+    const specFile = path.join(dir, 'set-spec.json');
+    fs.writeFileSync(specFile, JSON.stringify(spec));
+    // Looking at a new project's instructions gives it version 1, the defaults.
+    expect((await run('instructions', 'show', project)).out).toContain(
+      'Set — instructions version 1',
+    );
+    const set = await run(
+      'instructions',
+      'set',
+      project,
+      specFile,
+      '--note',
+      'first classes',
+      '--json',
+    );
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.out)).toEqual({
+      version: 2,
+      classes: 1,
+      tags: 3,
+      rewrittenAnnotations: 0,
+      warnings: [],
+    });
+    const show = await run('instructions', 'show', project);
+    expect(show.out).toContain('instructions version 2');
+    expect(show.out).toMatch(/by concord CLI: first classes/);
+    expect((await run('instructions', 'show', project, '--version', '1')).out).toContain(
+      '(none yet)',
+    );
+
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ classes: [{ name: 'dent', color: 'blue' }] }));
+    const failed = await run('instructions', 'set', project, bad);
+    expect(failed.code).toBe(1);
+    expect(failed.err).toBe(
+      'concord instructions set: error: The instructions file has problems: classes[0] ("dent").color: color must look like #e6194b',
+    );
+    const missing = await run('instructions', 'set', project, path.join(dir, 'nope.json'));
+    expect(missing.err).toMatch(/Instructions file not found: .*nope\.json/);
+    const nobody = await run('instructions', 'set', project, specFile, '--as', 'zoe');
+    expect(nobody.err).toMatch(
+      /No profile named "zoe" in this project; this project has no profiles yet/,
+    );
+  });
+
+  it('init refuses a bad instructions file before creating the project', async () => {
+    const bad = path.join(dir, 'broken.json');
+    fs.writeFileSync(bad, '{"classes": [');
+    const project = path.join(dir, 'never.concord');
+    const r = await run('init', project, '--name', 'Never', '--instructions', bad);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/not valid JSON/);
+    expect(fs.existsSync(project)).toBe(false);
+  });
+});

@@ -1,0 +1,37 @@
+import type { Handlers } from '../../transport/dispatch';
+import type { ServiceDeps } from '../appServices';
+import {
+  annotationHistory,
+  getAnnotation,
+  saveAnnotation,
+  setAnnotationStatus,
+  submitAnnotation,
+} from './annotationService';
+import { workQueue } from './workQueue';
+
+type AnnotationChannels =
+  | 'annotations:get'
+  | 'annotations:save'
+  | 'annotations:submit'
+  | 'annotations:history'
+  | 'annotations:setStatus'
+  | 'work:queue';
+
+export function annotationHandlers({
+  host,
+  requireActor,
+}: ServiceDeps): Pick<Handlers, AnnotationChannels> {
+  return {
+    'annotations:get': ({ assetId }, ctx) =>
+      getAnnotation(host.require().db, requireActor(ctx), assetId),
+    'annotations:save': (input, ctx) => saveAnnotation(host.require().db, requireActor(ctx), input),
+    'annotations:submit': ({ assetId }, ctx) =>
+      submitAnnotation(host.require().db, requireActor(ctx), assetId),
+    'annotations:history': (input, ctx) => ({
+      revisions: annotationHistory(host.require().db, requireActor(ctx), input),
+    }),
+    'annotations:setStatus': (input, ctx) =>
+      setAnnotationStatus(host.require().db, requireActor(ctx, 'lead', 'review items'), input),
+    'work:queue': (input, ctx) => workQueue(host.require().db, requireActor(ctx), input),
+  };
+}

@@ -1,0 +1,220 @@
+import { AppError } from '../../../shared/api/envelope';
+import type { AnnotationDoc } from '../../../shared/api/schemas/annotationDoc';
+import { emptyDoc } from '../../../shared/api/schemas/annotationDoc';
+import type { AnnotationRevision, AnnotationState } from '../../../shared/api/schemas/annotations';
+import type { Db } from '../../db/connection';
+import type { Actor } from '../identity/actor';
+import { assertRole, requireProfileId } from '../identity/actor';
+import { findProfileRow } from '../identity/profileRepository';
+import { currentVersion } from '../instructions/instructionRepository';
+import type { AnnotationRow } from './annotationRepository';
+import { findAnnotation, listRevisions, writeAnnotation } from './annotationRepository';
+import type { AssetShape } from './docValidation';
+import { submitProblem, validateDoc } from './docValidation';
+
+function assetShape(db: Db, assetId: number): AssetShape {
+  const row = db
+    .prepare(
+      'SELECT id, rel_path AS relPath, kind, width, height, duration_sec AS durationSec FROM assets WHERE id = ?',
+    )
+    .get(assetId) as AssetShape | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `No asset with id ${assetId} in this project`);
+  return row;
+}
+
+const isReadOnly = (row: AnnotationRow | null) =>
+  row?.status === 'submitted' || row?.status === 'accepted';
+
+function parseDoc(row: AnnotationRow): AnnotationDoc {
+  return JSON.parse(row.docJson) as AnnotationDoc;
+}
+
+/** The caller's own annotation of an asset (an empty, unlabeled one if none yet). */
+export function getAnnotation(db: Db, actor: Actor, assetId: number): AnnotationState {
+  const labelerId = requireProfileId(actor);
+  assetShape(db, assetId);
+  const row = findAnnotation(db, assetId, labelerId);
+  if (!row) {
+    return {
+      assetId,
+      status: 'unlabeled',
+      revision: 0,
+      instructionsVersion: null,
+      doc: emptyDoc(),
+      updatedAt: null,
+      readOnly: false,
+      comment: null,
+    };
+  }
+  return {
+    assetId,
+    status: row.status,
+    revision: row.revision,
+    instructionsVersion: row.instructionsVersion,
+    doc: parseDoc(row),
+    updatedAt: row.updatedAt,
+    readOnly: isReadOnly(row),
+    comment: row.reviewComment,
+  };
+}
+
+function assertWritable(row: AnnotationRow | null, relPath: string): void {
+  if (row && isReadOnly(row)) {
+    const why = row.status === 'accepted' ? 'was accepted' : 'is submitted';
+    throw new AppError(
+      'FORBIDDEN',
+      `${relPath} ${why} and is read-only until a lead sends it back`,
+    );
+  }
+}
+
+function assertBase(row: AnnotationRow | null, baseRevision: number, relPath: string): void {
+  const current = row?.revision ?? 0;
+  if (current !== baseRevision) {
+    throw new AppError(
+      'CONFLICT',
+      `${relPath} was saved elsewhere (revision ${current}, you had ${baseRevision}), perhaps in another window. Reload the item to continue from the saved version.`,
+    );
+  }
+}
+
+export interface SaveInput {
+  assetId: number;
+  doc: AnnotationDoc;
+  baseRevision: number;
+}
+
+/**
+ * Autosave: stores the caller's document under the current instructions version.
+ * Saving an unchanged document is free (no new revision).
+ */
+export function saveAnnotation(
+  db: Db,
+  actor: Actor,
+  input: SaveInput,
+): { revision: number; savedAt: string; clipped: number } {
+  const labelerId = requireProfileId(actor);
+  const asset = assetShape(db, input.assetId);
+  const instructions = currentVersion(db);
+  const { doc, clipped } = validateDoc(input.doc, asset, instructions.spec, instructions.version);
+  return db
+    .transaction(() => {
+      const row = findAnnotation(db, asset.id, labelerId);
+      assertWritable(row, asset.relPath);
+      assertBase(row, input.baseRevision, asset.relPath);
+      const prevDoc = row ? parseDoc(row) : null;
+      if (
+        row &&
+        JSON.stringify(doc) === row.docJson &&
+        row.instructionsVersion === instructions.version
+      ) {
+        return { revision: row.revision, savedAt: row.updatedAt, clipped };
+      }
+      const status = row?.status ?? 'working';
+      const written = writeAnnotation(db, {
+        assetId: asset.id,
+        labelerId,
+        actor,
+        action: 'save',
+        status,
+        doc,
+        prevDoc,
+        instructionsVersion: instructions.version,
+      });
+      return { revision: written.revision, savedAt: written.savedAt, clipped };
+    })
+    .immediate();
+}
+
+/** WORKING (or sent back) -> SUBMITTED; an empty item must say "no defects" first. */
+export function submitAnnotation(
+  db: Db,
+  actor: Actor,
+  assetId: number,
+): { status: AnnotationState['status']; revision: number } {
+  const labelerId = requireProfileId(actor);
+  const asset = assetShape(db, assetId);
+  const spec = currentVersion(db).spec;
+  return db
+    .transaction(() => {
+      const row = findAnnotation(db, assetId, labelerId);
+      if (row && isReadOnly(row)) return { status: row.status, revision: row.revision };
+      const doc = row ? parseDoc(row) : emptyDoc();
+      const problem = submitProblem(doc, spec);
+      if (!row || problem) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `Cannot submit ${asset.relPath}: ${problem ?? "it is empty: say 'no defects' or draw boxes"}`,
+        );
+      }
+      const written = writeAnnotation(db, {
+        assetId,
+        labelerId,
+        actor,
+        action: 'submit',
+        status: 'submitted',
+        doc,
+        prevDoc: doc,
+        instructionsVersion: row.instructionsVersion,
+        keepInstructionsVersion: true,
+      });
+      return { status: 'submitted' as const, revision: written.revision };
+    })
+    .immediate();
+}
+
+/** The caller's own revisions of an item, newest first (for undo after a restart). */
+export function annotationHistory(
+  db: Db,
+  actor: Actor,
+  input: { assetId: number; limit: number; withDocs: boolean },
+): AnnotationRevision[] {
+  const labelerId = requireProfileId(actor);
+  assetShape(db, input.assetId);
+  const row = findAnnotation(db, input.assetId, labelerId);
+  return row ? listRevisions(db, row.id, input.limit, input.withDocs) : [];
+}
+
+/** A lead's review outcome: accept a submitted item, or send it back with a comment. */
+export function setAnnotationStatus(
+  db: Db,
+  actor: Actor,
+  input: {
+    assetId: number;
+    labelerId: number;
+    status: 'accepted' | 'sent_back';
+    comment?: string | undefined;
+  },
+): { status: AnnotationState['status']; revision: number } {
+  assertRole(actor, 'lead', 'review items');
+  const asset = assetShape(db, input.assetId);
+  const labeler = findProfileRow(db, input.labelerId);
+  if (!labeler)
+    throw new AppError('NOT_FOUND', `No profile with id ${input.labelerId} in this project`);
+  return db
+    .transaction(() => {
+      const row = findAnnotation(db, input.assetId, input.labelerId);
+      if (!row || (row.status !== 'submitted' && row.status !== 'accepted')) {
+        throw new AppError(
+          'CONFLICT',
+          `${labeler.name} has not submitted ${asset.relPath} (it is ${row?.status.replace('_', ' ') ?? 'unlabeled'}); only submitted items can be reviewed`,
+        );
+      }
+      const doc = parseDoc(row);
+      const written = writeAnnotation(db, {
+        assetId: input.assetId,
+        labelerId: input.labelerId,
+        actor,
+        action: input.status === 'accepted' ? 'accept' : 'send-back',
+        status: input.status,
+        doc,
+        prevDoc: doc,
+        instructionsVersion: row.instructionsVersion,
+        keepInstructionsVersion: true,
+        reviewComment: input.comment?.length ? input.comment : null,
+        reviewedBy: actor.id,
+      });
+      return { status: input.status, revision: written.revision };
+    })
+    .immediate();
+}

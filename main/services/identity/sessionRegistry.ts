@@ -1,0 +1,119 @@
+import { AppError } from '../../../shared/api/envelope';
+import type { Role } from '../../../shared/api/schemas/identity';
+import type { CallContext } from '../../transport/dispatch';
+import type { ProjectHost } from '../project/projectHost';
+import type { Actor } from './actor';
+import { assertRole } from './actor';
+import { findProfileRow } from './profileRepository';
+
+export interface SignInThrottle {
+  /** Added wait per consecutive wrong secret (grows linearly, capped at 8 steps). */
+  failureDelayMs: number;
+  /** After this many wrong secrets in a row the profile is locked for `lockMs`. */
+  maxFailures: number;
+  lockMs: number;
+}
+
+export const defaultThrottle: SignInThrottle = {
+  failureDelayMs: 300,
+  maxFailures: 5,
+  lockMs: 30_000,
+};
+
+/**
+ * Maps a transport session (a browser tab's random key, an Electron window) to the profile
+ * signed in there. Sessions belong to the open project: closing it signs everybody out.
+ * Profiles are looked up on every call, so a role change applies at once.
+ */
+export class SessionRegistry {
+  private readonly sessions = new Map<string, number>();
+  private readonly failures = new Map<number, { count: number; lockedUntil: number }>();
+
+  constructor(
+    private readonly host: ProjectHost,
+    public throttle: SignInThrottle = defaultThrottle,
+  ) {
+    host.onClose(() => this.clear());
+  }
+
+  signIn(sessionKey: string, profileId: number): void {
+    this.sessions.set(sessionKey, profileId);
+  }
+
+  signOut(sessionKey: string): void {
+    this.sessions.delete(sessionKey);
+  }
+
+  clear(): void {
+    this.sessions.clear();
+    this.failures.clear();
+  }
+
+  profileId(sessionKey: string): number | null {
+    return this.sessions.get(sessionKey) ?? null;
+  }
+
+  /** The signed-in actor of this call, or null (no project or nobody signed in). */
+  current(ctx: CallContext): Actor | null {
+    const project = this.host.current;
+    const id = this.sessions.get(ctx.sessionKey);
+    if (!project || id === undefined) return null;
+    const row = findProfileRow(project.db, id);
+    if (!row) {
+      this.sessions.delete(ctx.sessionKey);
+      return null;
+    }
+    return { id: row.id, name: row.name, role: row.role };
+  }
+
+  /**
+   * The caller as an actor, or an error telling them what to do: every service that
+   * touches instructions or annotations starts with this.
+   */
+  requireActor(ctx: CallContext, role?: Role, what = 'do this'): Actor {
+    this.host.require();
+    const actor = this.current(ctx);
+    if (!actor)
+      throw new AppError(
+        'UNAUTHENTICATED',
+        'Nobody is signed in here. Choose who is working first.',
+      );
+    assertRole(actor, role, what);
+    return actor;
+  }
+
+  /** Refuses a locked profile before its secret is even checked. */
+  assertNotLocked(profileId: number, name: string): void {
+    const f = this.failures.get(profileId);
+    if (f && f.lockedUntil > Date.now()) {
+      const seconds = Math.ceil((f.lockedUntil - Date.now()) / 1000);
+      throw new AppError(
+        'UNAUTHENTICATED',
+        `Too many wrong attempts for ${name}. Wait ${seconds} s and try again.`,
+      );
+    }
+  }
+
+  /** Records a wrong secret; returns how long to wait before answering. */
+  recordFailure(profileId: number): number {
+    const f = this.failures.get(profileId) ?? { count: 0, lockedUntil: 0 };
+    f.count += 1;
+    if (f.count >= this.throttle.maxFailures) {
+      f.lockedUntil = Date.now() + this.throttle.lockMs;
+      f.count = 0;
+    }
+    this.failures.set(profileId, f);
+    return this.throttle.failureDelayMs * Math.min(Math.max(f.count, 1), 8);
+  }
+
+  recordSuccess(profileId: number): void {
+    this.failures.delete(profileId);
+  }
+}
+
+/** The guard every handler calls: `requireActor(ctx, 'lead', 'edit the instructions')`. */
+export type RequireActor = (ctx: CallContext, role?: Role, what?: string) => Actor;
+
+export function requireActorWith(sessions: SessionRegistry): RequireActor {
+  return (ctx, role, what) => sessions.requireActor(ctx, role, what);
+}

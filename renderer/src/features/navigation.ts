@@ -1,0 +1,35 @@
+import type { ComponentType } from 'react';
+import type { IconName } from '../components/Icon';
+import { AssetBrowser } from './assets/AssetBrowser';
+
+/**
+ * The screens of an open project, in sidebar order. To add a screen (Label, Instructions,
+ * Rounds, Agreement, ...) append one entry here; the shell renders the sidebar and the
+ * active screen from this list and knows nothing else about them.
+ */
+export type NavGroup = 'Data' | 'Labeling' | 'Quality';
+
+export interface ScreenDef {
+  id: string;
+  label: string;
+  group: NavGroup;
+  icon?: IconName;
+  component: ComponentType;
+}
+
+/** Sidebar sections, top to bottom; a section shows once it has a screen. */
+export const navGroups: readonly NavGroup[] = ['Data', 'Labeling', 'Quality'];
+
+export const screens: readonly ScreenDef[] = [
+  { id: 'assets', label: 'Assets', group: 'Data', icon: 'grid', component: AssetBrowser },
+  // { id: 'instructions', label: 'Instructions', group: 'Data', component: InstructionsScreen },
+  // { id: 'label', label: 'Label', group: 'Labeling', component: LabelScreen },
+  // { id: 'rounds', label: 'Rounds', group: 'Labeling', component: RoundsScreen },
+  // { id: 'agreement', label: 'Agreement', group: 'Quality', component: AgreementScreen },
+];
+
+export const defaultScreenId = 'assets';
+
+export function findScreen(id: string): ScreenDef {
+  return screens.find((s) => s.id === id) ?? screens[0]!;
+}

@@ -1,0 +1,47 @@
+import { create } from 'zustand';
+import type { MetadataFacet } from '../../../shared/api/schemas/assets';
+import { api } from '../api/client';
+
+/** Per-open-project UI state: which screen, which dialog, which asset is in the viewer. */
+interface ProjectUiState {
+  screen: string;
+  importOpen: boolean;
+  /** The import this window started; kept while its dialog is hidden so it can be reopened. */
+  importJobId: string | null;
+  facets: MetadataFacet[];
+  /** Index into the asset list's current (filtered) order; null when the viewer is closed. */
+  viewerIndex: number | null;
+  /** Bumped when thumbnails may have appeared, so tiles that failed to load try again. */
+  thumbRevision: number;
+}
+
+const initial: ProjectUiState = {
+  screen: 'assets',
+  importOpen: false,
+  importJobId: null,
+  facets: [],
+  viewerIndex: null,
+  thumbRevision: 0,
+};
+
+export const useProjectStore = create<ProjectUiState>(() => ({ ...initial }));
+
+const set = useProjectStore.setState;
+
+export const projectActions = {
+  reset: () => set({ ...initial }),
+  showScreen: (screen: string) => set({ screen, viewerIndex: null }),
+  openImport: () => set({ importOpen: true }),
+  closeImport: () => set({ importOpen: false }),
+  setImportJob: (importJobId: string | null) => set({ importJobId }),
+  openViewer: (index: number) => set({ viewerIndex: index }),
+  closeViewer: () => set({ viewerIndex: null }),
+  bumpThumbs: () => set((s) => ({ thumbRevision: s.thumbRevision + 1 })),
+  async loadFacets(): Promise<void> {
+    try {
+      set({ facets: await api.invoke('assets:facets', {}) });
+    } catch {
+      set({ facets: [] });
+    }
+  },
+};

@@ -1,0 +1,97 @@
+import { create } from 'zustand';
+import type { AppInfo, ProjectSummary, RecentProject } from '../../../shared/api/schemas/project';
+import { api, ApiCallError } from '../api/client';
+
+/** What the start screen is busy with, so its buttons can show progress and stay disabled. */
+export type SessionBusy = 'sample' | 'open' | 'create' | null;
+
+interface SessionState {
+  ready: boolean;
+  info: AppInfo | null;
+  project: ProjectSummary | null;
+  recent: RecentProject[];
+  busy: SessionBusy;
+  /** The last failed start-screen action, shown inline. */
+  error: string | null;
+}
+
+export const useSessionStore = create<SessionState>(() => ({
+  ready: false,
+  info: null,
+  project: null,
+  recent: [],
+  busy: null,
+  error: null,
+}));
+
+const set = useSessionStore.setState;
+
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiCallError) return e.message;
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+async function refreshRecent(): Promise<void> {
+  try {
+    set({ recent: await api.invoke('project:recent', {}) });
+  } catch {
+    // the recent list is a convenience; its failure must not block the start screen
+  }
+}
+
+/** Loads app info, the open project and the recent list; follows project:changed events. */
+export function startSession(): () => void {
+  const off = api.on('project:changed', (project) => {
+    set({ project });
+    if (!project) void refreshRecent();
+  });
+  void (async () => {
+    try {
+      const [info, project] = await Promise.all([api.invoke('app:info', {}), api.invoke('project:current', {})]);
+      set({ info, project });
+    } catch (e) {
+      set({ error: errorMessage(e) });
+    }
+    await refreshRecent();
+    set({ ready: true });
+  })();
+  return off;
+}
+
+async function run(busy: Exclude<SessionBusy, null>, action: () => Promise<ProjectSummary>): Promise<boolean> {
+  set({ busy, error: null });
+  try {
+    const project = await action();
+    set({ project, busy: null });
+    return true;
+  } catch (e) {
+    set({ busy: null, error: errorMessage(e) });
+    await refreshRecent();
+    return false;
+  }
+}
+
+export const sessionActions = {
+  openSample: () => run('sample', () => api.invoke('project:openSample', {})),
+  openProject: (path: string) => run('open', () => api.invoke('project:open', { path })),
+  createProject: (path: string, name: string) => run('create', () => api.invoke('project:create', { path, name })),
+  async closeProject(): Promise<void> {
+    await api.invoke('project:close', {});
+    set({ project: null });
+    await refreshRecent();
+  },
+  async forgetRecent(path: string): Promise<void> {
+    await api.invoke('project:forgetRecent', { path });
+    await refreshRecent();
+  },
+  /** Re-reads counts after an import (project:changed is only sent on open/close). */
+  async refreshProject(): Promise<void> {
+    try {
+      set({ project: await api.invoke('project:current', {}) });
+    } catch {
+      // keep the last summary; the next event will try again
+    }
+  },
+  clearError: () => set({ error: null }),
+};

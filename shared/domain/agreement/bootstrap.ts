@@ -1,0 +1,124 @@
+import { mulberry32 } from './rng';
+
+/**
+ * Percentile bootstrap over items, for figures that are functions of per-item sums.
+ *
+ * Every agreement figure here (F1, kappa, alpha, per class or overall) depends on the items
+ * only through sums of per-item contributions: F1 = 2 * sum(agreements) / sum(nA + nB), and
+ * so on. So the items are compared once, their contributions stored as columns, and each
+ * resample is just: draw n item indices with replacement, multiply each item's row by how
+ * often it was drawn, add up, evaluate. No matching is redone per resample.
+ */
+export interface BootstrapFigure {
+  /** Per-item contributions; every column has one entry per item (0 where it does not apply). */
+  columns: readonly Float64Array[];
+  /** The figure from column sums (in column order); null where it is undefined. */
+  value: (sums: Float64Array) => number | null;
+}
+
+export interface BootstrapOptions {
+  /** Resamples; 0 turns the bootstrap off (every interval is null). */
+  samples: number;
+  seed: number;
+}
+
+/** [low, high] of the 95% percentile interval. */
+export type Ci95 = [number, number];
+
+/**
+ * 95% percentile intervals (2.5th and 97.5th percentiles, linear interpolation between order
+ * statistics) of each figure over `samples` resamples of the items. Resamples in which a
+ * figure is undefined (e.g. no box of that class was drawn) are left out of its interval;
+ * a figure undefined in every resample gets null. All figures share the same resamples.
+ */
+export function bootstrapCi95(
+  itemCount: number,
+  figures: readonly BootstrapFigure[],
+  options: BootstrapOptions,
+): Array<Ci95 | null> {
+  const samples = Math.floor(options.samples);
+  if (samples <= 0 || itemCount === 0 || figures.length === 0) return figures.map(() => null);
+
+  // Row-major item x column matrix: one contiguous row per item keeps the inner loop tight.
+  const offsets: number[] = [];
+  let width = 0;
+  for (const f of figures) {
+    for (const col of f.columns) {
+      if (col.length !== itemCount) {
+        throw new RangeError(`bootstrap column has ${col.length} entries, expected ${itemCount}`);
+      }
+    }
+    offsets.push(width);
+    width += f.columns.length;
+  }
+  const matrix = new Float64Array(itemCount * width);
+  // Items contributing nothing to any figure are still drawn but need no row work.
+  const active = new Uint8Array(itemCount);
+  figures.forEach((f, fi) => {
+    f.columns.forEach((col, ci) => {
+      const k = offsets[fi]! + ci;
+      for (let i = 0; i < itemCount; i++) {
+        const x = col[i]!;
+        if (x !== 0) {
+          matrix[i * width + k] = x;
+          active[i] = 1;
+        }
+      }
+    });
+  });
+  const activeItems = Int32Array.from(
+    Array.from(active.keys()).filter((i) => active[i] === 1),
+  );
+
+  const sums = new Float64Array(width);
+  const views = figures.map((f, fi) => sums.subarray(offsets[fi]!, offsets[fi]! + f.columns.length));
+  const values = figures.map(() => new Float64Array(samples));
+  const defined = new Int32Array(figures.length);
+  const counts = new Int32Array(itemCount);
+  const rng = mulberry32(options.seed);
+
+  for (let s = 0; s < samples; s++) {
+    counts.fill(0);
+    for (let d = 0; d < itemCount; d++) counts[Math.floor(rng() * itemCount)]!++;
+    sums.fill(0);
+    for (let a = 0; a < activeItems.length; a++) {
+      const i = activeItems[a]!;
+      const c = counts[i]!;
+      if (c === 0) continue;
+      const base = i * width;
+      for (let k = 0; k < width; k++) sums[k]! += c * matrix[base + k]!;
+    }
+    for (let fi = 0; fi < figures.length; fi++) {
+      const v = figures[fi]!.value(views[fi]!);
+      if (v !== null && Number.isFinite(v)) values[fi]![defined[fi]!++] = v;
+    }
+  }
+
+  return values.map((vs, fi) => {
+    const n = defined[fi]!;
+    if (n === 0) return null;
+    const sorted = vs.subarray(0, n).sort();
+    return [percentile(sorted, 0.025), percentile(sorted, 0.975)];
+  });
+}
+
+/** Quantile q of ascending values, linear interpolation between order statistics (R type 7). */
+export function percentile(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) throw new RangeError('percentile of no values');
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/** The figure on all items (every item counted once): the point estimate. */
+export function figureOnAllItems(figure: BootstrapFigure): number | null {
+  const sums = new Float64Array(figure.columns.length);
+  figure.columns.forEach((col, k) => {
+    let s = 0;
+    for (let i = 0; i < col.length; i++) s += col[i]!;
+    sums[k] = s;
+  });
+  return figure.value(sums);
+}
