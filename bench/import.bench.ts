@@ -80,26 +80,41 @@ async function main(): Promise<void> {
       const k = i % BASES;
       const buf = uniqueCopy(bases[k]!, k % 2 === 0, i);
       bytes += buf.length;
-      fs.writeFileSync(path.join(imgDir, `img_${String(i).padStart(6, '0')}.${k % 2 === 0 ? 'jpg' : 'png'}`), buf);
+      fs.writeFileSync(
+        path.join(imgDir, `img_${String(i).padStart(6, '0')}.${k % 2 === 0 ? 'jpg' : 'png'}`),
+        buf,
+      );
     }
-    console.log(`generated ${N} images (${(bytes / 1e6).toFixed(0)} MB, ${W}x${H}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${N} images (${(bytes / 1e6).toFixed(0)} MB, ${W}x${H}) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
 
     const project = host.create(path.join(dir, 'bench.concord'), 'bench');
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
     t = performance.now();
-    const result = await importAssets(project, { paths: [imgDir], mode: 'reference' }, { signal: new AbortController().signal, onProgress: () => {} });
+    const result = await importAssets(
+      project,
+      { paths: [imgDir], mode: 'reference' },
+      { signal: new AbortController().signal, onProgress: () => {} },
+    );
     const importSec = (performance.now() - t) / 1000;
     lag.disable();
     console.log(
       `import (hash + metadata): ${result.imported} imported, ${result.failed.length} failed in ${importSec.toFixed(2)} s = ${(N / importSec).toFixed(0)} images/s (${(bytes / 1e6 / importSec).toFixed(0)} MB/s)`,
     );
-    console.log(`main thread event-loop delay during import: p99 ${(lag.percentile(99) / 1e6).toFixed(1)} ms, max ${(lag.max / 1e6).toFixed(1)} ms`);
+    console.log(
+      `main thread event-loop delay during import: p99 ${(lag.percentile(99) / 1e6).toFixed(1)} ms, max ${(lag.max / 1e6).toFixed(1)} ms`,
+    );
     const t2 = performance.now();
     await derivativesIdle();
     const thumbSec = (performance.now() - t2) / 1000;
-    console.log(`background thumbnails: ${thumbSec.toFixed(2)} s = ${(N / thumbSec).toFixed(0)} images/s`);
-    console.log(`total (import + thumbnails): ${(importSec + thumbSec).toFixed(2)} s = ${(N / (importSec + thumbSec)).toFixed(0)} images/s`);
+    console.log(
+      `background thumbnails: ${thumbSec.toFixed(2)} s = ${(N / thumbSec).toFixed(0)} images/s`,
+    );
+    console.log(
+      `total (import + thumbnails): ${(importSec + thumbSec).toFixed(2)} s = ${(N / (importSec + thumbSec)).toFixed(0)} images/s`,
+    );
     if (result.failed.length) console.log('first failure:', result.failed[0]);
   } finally {
     host.close();

@@ -6,14 +6,24 @@ import { makeImageFolder, writeBadFiles, writeWav } from './testMedia';
 
 const IMAGE_COUNT = 30;
 
+/** The bits of an <img> the checks read (this file compiles without the DOM library). */
+interface DecodedImage {
+  complete: boolean;
+  naturalWidth: number;
+}
+
 /** Waits until every thumbnail image on screen has decoded (thumbnails may follow the import). */
 async function expectThumbnailsLoaded(page: Page, atLeast: number): Promise<void> {
   await expect
     .poll(
       () =>
-        page.locator('img.tile-img').evaluateAll((imgs) =>
-          imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length,
-        ),
+        page
+          .locator('img.tile-img')
+          .evaluateAll(
+            (imgs) =>
+              (imgs as unknown as DecodedImage[]).filter((i) => i.complete && i.naturalWidth > 0)
+                .length,
+          ),
       { timeout: 30_000 },
     )
     .toBeGreaterThanOrEqual(atLeast);
@@ -23,7 +33,9 @@ async function expectThumbnailsLoaded(page: Page, atLeast: number): Promise<void
 async function openFolder(page: Page, chooserTitle: string, name: string): Promise<void> {
   const chooser = page.getByRole('dialog', { name: chooserTitle });
   await chooser.getByRole('option', { name, exact: true }).dblclick();
-  await expect(chooser.getByRole('navigation', { name: 'Folder path' }).getByRole('button', { name })).toBeVisible();
+  await expect(
+    chooser.getByRole('navigation', { name: 'Folder path' }).getByRole('button', { name }),
+  ).toBeVisible();
 }
 
 async function zoomOf(page: Page): Promise<number> {
@@ -34,7 +46,10 @@ test('a new user opens the sample project and sees the grid', async ({ page, con
   test.setTimeout(180_000);
   await concord.serve();
   await page.getByRole('button', { name: /Open sample project/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Preparing the sample project' }).or(page.locator('.shell'))).toBeVisible();
+  // The first time, the sample is generated (a few seconds) while the start screen says so.
+  const preparing = page.getByRole('status').filter({ hasText: 'Preparing the sample project' });
+  await expect(preparing.or(page.locator('.shell'))).toBeVisible();
+  if (await preparing.isVisible()) await concord.shot(page, 'sample-progress');
   await expect(page.locator('.shell-name')).toBeVisible({ timeout: 150_000 });
   await expect(page.locator('.tag', { hasText: 'Sample' })).toBeVisible();
   await expect(page.locator('button.tile').first()).toBeVisible();
@@ -42,7 +57,10 @@ test('a new user opens the sample project and sees the grid', async ({ page, con
   await concord.shot(page, 'sample-grid');
 });
 
-test('creates a project, imports a folder, filters, and zooms into an image', async ({ page, concord }) => {
+test('creates a project, imports a folder, filters, and zooms into an image', async ({
+  page,
+  concord,
+}) => {
   test.setTimeout(120_000);
   const inputs = path.join(concord.workDir, 'inputs');
   const images = path.join(inputs, 'images');
@@ -63,13 +81,20 @@ test('creates a project, imports a folder, filters, and zooms into an image', as
   await concord.shot(page, 'new-project-dialog');
   await dialog.getByRole('button', { name: 'Choose…' }).click();
   const folderChooser = 'Choose a folder for the project';
-  await expect(page.getByRole('dialog', { name: folderChooser }).getByRole('option').first()).toBeVisible();
+  await expect(
+    page.getByRole('dialog', { name: folderChooser }).getByRole('option').first(),
+  ).toBeVisible();
   await openFolder(page, folderChooser, 'projects');
-  await page.getByRole('dialog', { name: folderChooser }).getByRole('button', { name: 'Choose this folder' }).click();
+  await page
+    .getByRole('dialog', { name: folderChooser })
+    .getByRole('button', { name: 'Choose this folder' })
+    .click();
   await expect(dialog.getByLabel('Folder')).toHaveValue(path.join(concord.workDir, 'projects'));
   await dialog.getByRole('button', { name: 'Create project' }).click();
   await expect(page.locator('.shell-name')).toHaveText('Line 2 defects');
-  expect(fs.existsSync(path.join(concord.workDir, 'projects', 'Line 2 defects.concord'))).toBe(true);
+  expect(fs.existsSync(path.join(concord.workDir, 'projects', 'Line 2 defects.concord'))).toBe(
+    true,
+  );
 
   // Import the folder (recursive) with the metadata CSV.
   await page.getByRole('button', { name: 'Import images and audio' }).click();
@@ -77,10 +102,18 @@ test('creates a project, imports a folder, filters, and zooms into an image', as
   await importDialog.getByRole('button', { name: 'Add files or folders…' }).click();
   const sourceChooser = 'Choose files and folders to import';
   await openFolder(page, sourceChooser, 'inputs');
-  await page.getByRole('dialog', { name: sourceChooser }).getByRole('option', { name: 'images', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: sourceChooser })
+    .getByRole('option', { name: 'images', exact: true })
+    .click();
   await concord.shot(page, 'file-chooser');
-  await page.getByRole('dialog', { name: sourceChooser }).getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(importDialog.getByRole('list', { name: 'Chosen files and folders' })).toContainText(images);
+  await page
+    .getByRole('dialog', { name: sourceChooser })
+    .getByRole('button', { name: 'Add', exact: true })
+    .click();
+  await expect(importDialog.getByRole('list', { name: 'Chosen files and folders' })).toContainText(
+    images,
+  );
   await importDialog.getByRole('button', { name: 'Choose…' }).click();
   const csvChooser = page.getByRole('dialog', { name: 'Choose a metadata CSV' });
   await csvChooser.getByRole('option', { name: 'meta.csv' }).click();
@@ -93,8 +126,13 @@ test('creates a project, imports a folder, filters, and zooms into an image', as
   await concord.shot(page, 'import-progress');
   const summary = page.getByRole('dialog', { name: 'Import finished' });
   await expect(summary).toBeVisible({ timeout: 60_000 });
-  await expect(summary.getByRole('progressbar')).toHaveAttribute('aria-valuenow', String(IMAGE_COUNT + 1));
-  await expect(summary.locator('.import-stat-ok .import-stat-value')).toHaveText(String(IMAGE_COUNT + 1));
+  await expect(summary.getByRole('progressbar')).toHaveAttribute(
+    'aria-valuenow',
+    String(IMAGE_COUNT + 1),
+  );
+  await expect(summary.locator('.import-stat-ok .import-stat-value')).toHaveText(
+    String(IMAGE_COUNT + 1),
+  );
   await concord.shot(page, 'import-summary');
   await summary.getByRole('button', { name: 'Done' }).click();
 
@@ -105,16 +143,22 @@ test('creates a project, imports a folder, filters, and zooms into an image', as
 
   // Filter by a metadata value from the CSV: factory A is every even index plus the WAV.
   await page.getByLabel('Filter by factory').selectOption('A');
-  await expect(page.getByTestId('asset-count')).toHaveText(`${IMAGE_COUNT / 2 + 1} assets of ${IMAGE_COUNT + 1}`);
+  await expect(page.getByTestId('asset-count')).toHaveText(
+    `${IMAGE_COUNT / 2 + 1} assets of ${IMAGE_COUNT + 1}`,
+  );
   await page.getByRole('radio', { name: 'Images' }).click();
-  await expect(page.getByTestId('asset-count')).toHaveText(`${IMAGE_COUNT / 2} assets of ${IMAGE_COUNT + 1}`);
+  await expect(page.getByTestId('asset-count')).toHaveText(
+    `${IMAGE_COUNT / 2} assets of ${IMAGE_COUNT + 1}`,
+  );
 
   // Open an image and zoom with the buttons and the wheel.
   await page.locator('button.tile').first().click();
   const viewer = page.getByRole('dialog', { name: 'Asset viewer' });
   await expect(viewer.getByTestId('asset-metadata')).toContainText('factory');
   await expect
-    .poll(() => page.getByTestId('viewer-image').evaluate((i) => (i as HTMLImageElement).naturalWidth))
+    .poll(() =>
+      page.getByTestId('viewer-image').evaluate((i) => (i as unknown as DecodedImage).naturalWidth),
+    )
     .toBeGreaterThan(0);
   const fitted = await zoomOf(page);
   expect(fitted).toBeGreaterThan(0);
@@ -128,7 +172,9 @@ test('creates a project, imports a folder, filters, and zooms into an image', as
   await page.mouse.move(box.x + box.width / 3, box.y + box.height / 3);
   await page.mouse.wheel(0, -300);
   await expect.poll(() => zoomOf(page)).toBeGreaterThan(fitted * 1.25 * 1.25);
-  const transform = await page.getByTestId('viewer-image').evaluate((i) => (i as HTMLElement).style.transform);
+  const transform = await page
+    .getByTestId('viewer-image')
+    .evaluate((i) => (i as unknown as { style: { transform: string } }).style.transform);
   expect(transform).toContain('scale(');
   await concord.shot(page, 'image-viewer-zoomed');
 
@@ -175,8 +221,56 @@ test('bad files in an imported folder are listed with their reasons', async ({ p
     await expect(row).toHaveCount(1);
     await expect(row.locator('td').nth(1)).not.toBeEmpty();
   }
-  await expect(rows.filter({ hasText: 'empty.png' }).locator('td').nth(1)).toContainText(/empty|0 bytes|zero/i);
+  await expect(rows.filter({ hasText: 'empty.png' }).locator('td').nth(1)).toContainText(
+    /empty|0 bytes|zero/i,
+  );
   await concord.shot(page, 'import-summary-failures');
   await summary.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByTestId('asset-count')).toHaveText('3 assets');
+});
+
+test('opens a project from the keyboard in the chooser; recent projects grey out missing files', async ({
+  page,
+  concord,
+}) => {
+  const dir = path.join(concord.workDir, 'projects');
+  fs.mkdirSync(dir);
+  for (const name of ['Gone', 'Keep']) {
+    expect(
+      concord.cli(['init', path.join(dir, `${name.toLowerCase()}.concord`), '--name', name]).status,
+    ).toBe(0);
+  }
+  await concord.serve();
+
+  const openWithKeyboard = async (keys: string[]) => {
+    await page.getByRole('button', { name: /Open project/ }).click();
+    const chooser = page.getByRole('dialog', { name: 'Open project' });
+    await expect(chooser.getByRole('listbox')).toBeFocused();
+    await expect(chooser.getByRole('option', { name: 'projects' })).toBeVisible();
+    await page.keyboard.type('pro'); // type-ahead jumps to the folder
+    await expect(chooser.getByRole('option', { name: 'projects' })).toHaveClass(/is-cursor/);
+    await page.keyboard.press('Enter');
+    await expect(chooser.getByRole('option', { name: 'gone.concord' })).toBeVisible();
+    for (const k of keys) await page.keyboard.press(k);
+  };
+
+  await openWithKeyboard(['Home', 'Enter']);
+  await expect(page.locator('.shell-name')).toHaveText('Gone');
+  await page.getByRole('button', { name: 'Close project' }).click();
+  await openWithKeyboard(['Home', 'ArrowDown', 'Enter']);
+  await expect(page.locator('.shell-name')).toHaveText('Keep');
+  await page.getByRole('button', { name: 'Close project' }).click();
+
+  const recent = page.getByRole('region', { name: 'Recent projects' });
+  await expect(recent.getByRole('listitem')).toHaveCount(2);
+  fs.rmSync(path.join(dir, 'gone.concord'));
+  await page.reload();
+  const gone = recent.getByRole('listitem').filter({ hasText: 'Gone' });
+  await expect(gone).toContainText('File not found');
+  await expect(gone.getByRole('button', { name: /Gone/ }).first()).toBeDisabled();
+  await concord.shot(page, 'start-recent');
+  await gone.getByRole('button', { name: 'Remove Gone from recent projects' }).click();
+  await expect(recent.getByRole('listitem')).toHaveCount(1);
+  await recent.getByRole('button', { name: /Keep/ }).first().click();
+  await expect(page.locator('.shell-name')).toHaveText('Keep');
 });

@@ -11,7 +11,7 @@ function surface(width: number, height: number, seed: number): Buffer {
       const grain = ((x * 7919 + y * 104729 + seed * 31) % 23) - 11;
       const band = Math.sin((y + seed * 13) / 9) * 6;
       let v = 150 + grain + band + (x / width) * 20;
-      const onScratch = Math.abs(y - (x * 0.5 + seed * 7) % height) < 2;
+      const onScratch = Math.abs(y - ((x * 0.5 + seed * 7) % height)) < 2;
       if (onScratch) v -= 70;
       const i = (y * width + x) * 3;
       px[i] = px[i + 1] = Math.max(0, Math.min(255, v));
@@ -30,7 +30,11 @@ export interface ImageSet {
  * `count` PNG/JPEG images under dir (half in line1/, half in line2/) and a metadata CSV
  * beside the folder: factory A for even indices, B for odd; line from the subfolder.
  */
-export async function makeImageFolder(dir: string, count: number, csvPath: string): Promise<ImageSet> {
+export async function makeImageFolder(
+  dir: string,
+  count: number,
+  csvPath: string,
+): Promise<ImageSet> {
   const files: string[] = [];
   const rows = ['file,factory,line,camera'];
   for (let i = 0; i < count; i++) {

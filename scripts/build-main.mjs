@@ -7,9 +7,10 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+export const external = ['electron', 'better-sqlite3', 'onnxruntime-node', 'sharp'];
 // audio-decode lists an optional codec (@audio/decode-ape) that is not installed; keep its
 // dynamic import external so the media worker bundles (APE files are never decoded).
-export const external = ['electron', 'better-sqlite3', 'onnxruntime-node', 'sharp', '@audio/decode-ape'];
+external.push('@audio/decode-ape');
 
 export const entries = {
   index: 'main/index.ts',

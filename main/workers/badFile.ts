@@ -7,7 +7,9 @@ export class BadFile extends Error {
 }
 
 export function truncated(what: string, detail: string): BadFile {
-  return new BadFile(`truncated ${what}: ${detail} (the file is incomplete or was cut off while copying)`);
+  return new BadFile(
+    `truncated ${what}: ${detail} (the file is incomplete or was cut off while copying)`,
+  );
 }
 
 /** "cannot read the file: ..." for the usual errno codes. */

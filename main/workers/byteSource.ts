@@ -51,7 +51,7 @@ export class FileSource implements ByteSource {
   }
 
   indexOf(byte: number, from: number): number {
-    for (let pos = from; pos < this.size; ) {
+    for (let pos = from; pos < this.size;) {
       const chunk = this.read(pos, WINDOW);
       if (chunk.length === 0) return -1;
       const i = chunk.indexOf(byte);

@@ -55,11 +55,16 @@ export function parseBmpHeader(s: ByteSource): BmpHeader {
   }
   if (compression !== 0 && compression !== 3) {
     const name = COMPRESSION_NAMES[compression] ?? `compression type ${compression}`;
-    throw new BadFile(`BMP with ${name} is not supported; save it as an uncompressed BMP or as PNG`);
+    throw new BadFile(
+      `BMP with ${name} is not supported; save it as an uncompressed BMP or as PNG`,
+    );
   }
-  if (![1, 4, 8, 16, 24, 32].includes(bpp)) throw new BadFile(`BMP with ${bpp} bits per pixel is not supported`);
-  if (compression === 3 && bpp !== 16 && bpp !== 32) throw new BadFile(`not a valid BMP: bit fields with ${bpp}-bit pixels`);
-  if (width <= 0 || rawHeight === 0) throw new BadFile(`not a valid BMP: image size ${width}x${rawHeight}`);
+  if (![1, 4, 8, 16, 24, 32].includes(bpp))
+    throw new BadFile(`BMP with ${bpp} bits per pixel is not supported`);
+  if (compression === 3 && bpp !== 16 && bpp !== 32)
+    throw new BadFile(`not a valid BMP: bit fields with ${bpp}-bit pixels`);
+  if (width <= 0 || rawHeight === 0)
+    throw new BadFile(`not a valid BMP: image size ${width}x${rawHeight}`);
 
   let masks: BmpHeader['masks'] = null;
   if (compression === 3) {
@@ -106,7 +111,12 @@ function maskReader(mask: number): (v: number) => number {
 }
 
 /** Decodes to top-down RGB (or RGBA when the file carries real alpha) for sharp's raw input. */
-export function decodeBmp(buf: Buffer): { data: Buffer; width: number; height: number; channels: 3 | 4 } {
+export function decodeBmp(buf: Buffer): {
+  data: Buffer;
+  width: number;
+  height: number;
+  channels: 3 | 4;
+} {
   const h = parseBmpHeader(bufferSource(buf));
   const { width, height, bpp, stride, palette, masks } = h;
   const rgba = Buffer.alloc(width * height * 4);

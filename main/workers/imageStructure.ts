@@ -13,15 +13,18 @@ export interface ImageSize {
 
 /** PNG: IHDR first, then chunks up to an IEND that lies fully inside the file. */
 export function checkPng(s: ByteSource): ImageSize {
-  if (ascii(s, 12, 4) !== 'IHDR') throw new BadFile('not a valid PNG: the header chunk (IHDR) is missing');
+  if (ascii(s, 12, 4) !== 'IHDR')
+    throw new BadFile('not a valid PNG: the header chunk (IHDR) is missing');
   const size = { width: u32be(s, 16), height: u32be(s, 20) };
   let pos = 8;
   for (;;) {
-    if (pos + 12 > s.size) throw truncated('PNG', 'the file ends before the end-of-image chunk (IEND)');
+    if (pos + 12 > s.size)
+      throw truncated('PNG', 'the file ends before the end-of-image chunk (IEND)');
     const length = u32be(s, pos);
     const type = ascii(s, pos + 4, 4);
     const next = pos + 12 + length;
-    if (next > s.size) throw truncated('PNG', `the "${type}" chunk at byte ${pos} runs past the end of the file`);
+    if (next > s.size)
+      throw truncated('PNG', `the "${type}" chunk at byte ${pos} runs past the end of the file`);
     if (type === 'IEND') return size;
     pos = next;
   }
@@ -35,14 +38,16 @@ export function checkJpeg(s: ByteSource): ImageSize {
   let pos = 2;
   for (;;) {
     const at = s.indexOf(0xff, pos);
-    if (at < 0 || at + 1 >= s.size) throw truncated('JPEG', 'the file ends before the end-of-image marker');
+    if (at < 0 || at + 1 >= s.size)
+      throw truncated('JPEG', 'the file ends before the end-of-image marker');
     const marker = s.read(at + 1, 1)[0]!;
     if (marker === 0xff || marker === 0x00) {
       pos = at + 1; // fill byte, or stray data between segments that decoders skip
       continue;
     }
     if (marker === 0xd9) {
-      if (!size) throw new BadFile('not a valid JPEG: no frame header (SOF) before the end of the image');
+      if (!size)
+        throw new BadFile('not a valid JPEG: no frame header (SOF) before the end of the image');
       return size;
     }
     if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
@@ -67,7 +72,8 @@ function skipEntropyData(s: ByteSource, from: number): number {
   let p = from;
   for (;;) {
     const at = s.indexOf(0xff, p);
-    if (at < 0 || at + 1 >= s.size) throw truncated('JPEG', 'the image data ends before the end-of-image marker');
+    if (at < 0 || at + 1 >= s.size)
+      throw truncated('JPEG', 'the image data ends before the end-of-image marker');
     const next = s.read(at + 1, 1)[0]!;
     if (next === 0x00 || next === 0xff || (next >= 0xd0 && next <= 0xd7)) {
       p = at + 1;
@@ -83,10 +89,11 @@ export function checkWebp(s: ByteSource): ImageSize {
   if (riffEnd > s.size) {
     throw truncated('WebP', `the header announces ${riffEnd} bytes but the file has ${s.size}`);
   }
-  for (let pos = 12; pos + 8 <= riffEnd; ) {
+  for (let pos = 12; pos + 8 <= riffEnd;) {
     const length = u32le(s, pos + 4);
     const next = pos + 8 + length + (length & 1);
-    if (pos + 8 + length > riffEnd) throw truncated('WebP', `the "${ascii(s, pos, 4)}" chunk runs past the end`);
+    if (pos + 8 + length > riffEnd)
+      throw truncated('WebP', `the "${ascii(s, pos, 4)}" chunk runs past the end`);
     pos = next;
   }
   const first = ascii(s, 12, 4);
@@ -104,7 +111,25 @@ export function checkWebp(s: ByteSource): ImageSize {
   throw new BadFile(`not a valid WebP: unknown first chunk "${first}"`);
 }
 
-const TIFF_TYPE_SIZE: Record<number, number> = { 1: 1, 3: 2, 4: 4, 16: 8 };
+/** Bytes per value of each TIFF field type (BYTE, ASCII, SHORT, LONG, RATIONAL, ... LONG8, IFD8). */
+const TIFF_TYPE_SIZE: Record<number, number> = {
+  1: 1,
+  2: 1,
+  3: 2,
+  4: 4,
+  5: 8,
+  6: 1,
+  7: 1,
+  8: 2,
+  9: 4,
+  10: 8,
+  11: 4,
+  12: 8,
+  13: 4,
+  16: 8,
+  17: 8,
+  18: 8,
+};
 
 /** TIFF (and BigTIFF): size from IFD0, and every strip or tile of IFD0 lies inside the file. */
 export function checkTiff(s: ByteSource): ImageSize {
@@ -112,12 +137,14 @@ export function checkTiff(s: ByteSource): ImageSize {
   const big = (le ? u16le(s, 2) : s.read(2, 2).readUInt16BE(0)) === 43;
   const num = (o: number, bytes: number): number => {
     const b = s.read(o, bytes);
-    if (b.length < bytes) throw truncated('TIFF', 'a directory entry lies past the end of the file');
+    if (b.length < bytes)
+      throw truncated('TIFF', 'a directory entry lies past the end of the file');
     if (bytes === 8) return Number(le ? b.readBigUInt64LE(0) : b.readBigUInt64BE(0));
     return le ? b.readUIntLE(0, bytes) : b.readUIntBE(0, bytes);
   };
   const ifd = big ? num(8, 8) : num(4, 4);
-  if (ifd < 8 || ifd >= s.size) throw truncated('TIFF', 'the first image directory lies past the end of the file');
+  if (ifd < 8 || ifd >= s.size)
+    throw truncated('TIFF', 'the first image directory lies past the end of the file');
   const count = big ? num(ifd, 8) : num(ifd, 2);
   const entrySize = big ? 20 : 12;
   const first = ifd + (big ? 8 : 2);
@@ -126,14 +153,22 @@ export function checkTiff(s: ByteSource): ImageSize {
   for (let i = 0; i < Math.min(count, 4096); i++) {
     const e = first + i * entrySize;
     const tag = num(e, 2);
-    if (![256, 257, 273, 279, 324, 325].includes(tag)) continue;
     const typeSize = TIFF_TYPE_SIZE[num(e + 2, 2)];
     if (!typeSize) continue;
     const n = big ? num(e + 4, 8) : num(e + 4, 4);
-    const valueAt = n * typeSize <= inline ? e + (big ? 12 : 8) : big ? num(e + 12, 8) : num(e + 8, 4);
-    if (valueAt + n * typeSize > s.size) throw truncated('TIFF', 'a tag value lies past the end of the file');
+    const valueAt =
+      n * typeSize <= inline ? e + (big ? 12 : 8) : big ? num(e + 12, 8) : num(e + 8, 4);
+    // Every tag's values must be present, not only the ones read here.
+    if (valueAt + n * typeSize > s.size)
+      throw truncated('TIFF', `the values of tag ${tag} lie past the end of the file`);
+    if (
+      ![256, 257, 273, 279, 324, 325].includes(tag) ||
+      (typeSize !== 2 && typeSize !== 4 && typeSize !== 8)
+    )
+      continue;
     const values: number[] = [];
-    for (let k = 0; k < Math.min(n, 1_000_000); k++) values.push(num(valueAt + k * typeSize, typeSize));
+    for (let k = 0; k < Math.min(n, 1_000_000); k++)
+      values.push(num(valueAt + k * typeSize, typeSize));
     tags.set(tag, values);
   }
   const width = tags.get(256)?.[0];
@@ -143,7 +178,10 @@ export function checkTiff(s: ByteSource): ImageSize {
   const counts = tags.get(279) ?? tags.get(325) ?? [];
   for (let k = 0; k < Math.min(offsets.length, counts.length); k++) {
     if (offsets[k]! + counts[k]! > s.size) {
-      throw truncated('TIFF', `image data block ${k + 1} of ${offsets.length} lies past the end of the file`);
+      throw truncated(
+        'TIFF',
+        `image data block ${k + 1} of ${offsets.length} lies past the end of the file`,
+      );
     }
   }
   return { width, height };

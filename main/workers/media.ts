@@ -24,7 +24,12 @@ if (port) {
   port.on('message', (req: MediaRequest) => {
     handle(req).then(
       (value) => port.postMessage({ id: req.id, ok: true, value } satisfies MediaResponse),
-      (e: unknown) => port.postMessage({ id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) } satisfies MediaResponse),
+      (e: unknown) =>
+        port.postMessage({
+          id: req.id,
+          ok: false,
+          error: e instanceof Error ? e.message : String(e),
+        } satisfies MediaResponse),
     );
   });
 }

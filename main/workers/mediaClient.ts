@@ -1,6 +1,7 @@
 // Typed client for a small pool of media workers. Every call carries a sequence id and a
-// timeout; a worker that crashes or hangs is replaced, and the calls it held are retried once
-// on a fresh worker (the file that killed it fails on its second try, the others succeed).
+// timeout; a worker that crashes or hangs is replaced. The calls it held become suspects and
+// are retried one at a time on an otherwise idle worker: the file that kills a worker while
+// alone there is the culprit and fails; its innocent neighbours succeed.
 //
 // sharp is loaded in the main thread too: libvips must stay loaded while workers that use it
 // come and go, or glibc unloads it under a running worker (sharp's documented advice).
@@ -31,6 +32,8 @@ interface Job {
   priority: 'high' | 'low';
   timeoutMs: number;
   attempts: number;
+  /** Was in a worker that crashed: runs alone from now on, and fails if it crashes again. */
+  suspect: boolean;
   settled: boolean;
   timer?: NodeJS.Timeout;
   cleanup?: () => void;
@@ -51,10 +54,17 @@ export class MediaPool {
   private readonly bySignal = new WeakMap<AbortSignal, Set<Job>>();
 
   constructor(private readonly options: PoolOptions) {
-    this.slots = Array.from({ length: options.size }, () => ({ worker: null, inFlight: new Map() }));
+    this.slots = Array.from({ length: options.size }, () => ({
+      worker: null,
+      inFlight: new Map(),
+    }));
   }
 
-  call<K extends MediaOpName>(op: K, input: MediaOps[K]['input'], options: CallOptions = {}): Promise<MediaOps[K]['output']> {
+  call<K extends MediaOpName>(
+    op: K,
+    input: MediaOps[K]['input'],
+    options: CallOptions = {},
+  ): Promise<MediaOps[K]['output']> {
     return new Promise<MediaOps[K]['output']>((resolve, reject) => {
       if (this.closed) return reject(new Error('the media worker pool is closed'));
       const { signal } = options;
@@ -66,6 +76,7 @@ export class MediaPool {
         priority: options.priority ?? 'high',
         timeoutMs: options.timeoutMs ?? this.options.timeoutMs,
         attempts: 0,
+        suspect: false,
         settled: false,
         // The worker answers with the output type of `op` (see media.ts); the wire is untyped.
         resolve: (v) => resolve(v as MediaOps[K]['output']),
@@ -84,7 +95,11 @@ export class MediaPool {
       const set = new Set<Job>();
       jobs = set;
       this.bySignal.set(signal, set);
-      signal.addEventListener('abort', () => [...set].forEach((j) => this.settle(j, new Error('cancelled'))), { once: true });
+      signal.addEventListener(
+        'abort',
+        () => [...set].forEach((j) => this.settle(j, new Error('cancelled'))),
+        { once: true },
+      );
     }
     jobs.add(job);
     job.cleanup = () => jobs.delete(job);
@@ -97,12 +112,14 @@ export class MediaPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) this.settle(job, new Error('the media worker pool is closed'));
+    for (const job of this.queue.splice(0))
+      this.settle(job, new Error('the media worker pool is closed'));
     await Promise.all(
       this.slots.map(async (slot) => {
         const w = slot.worker;
         slot.worker = null;
-        for (const job of slot.inFlight.values()) this.settle(job, new Error('the media worker pool is closed'));
+        for (const job of slot.inFlight.values())
+          this.settle(job, new Error('the media worker pool is closed'));
         slot.inFlight.clear();
         if (w) await w.terminate();
       }),
@@ -125,7 +142,7 @@ export class MediaPool {
       const index = this.nextIndex();
       if (index < 0) return;
       const job = this.queue[index]!;
-      const slot = this.freeSlot(job.priority);
+      const slot = this.freeSlot(job);
       if (!slot) return;
       this.queue.splice(index, 1);
       this.dispatch(slot, job);
@@ -138,11 +155,13 @@ export class MediaPool {
     return high >= 0 ? high : this.queue.length > 0 ? 0 : -1;
   }
 
-  private freeSlot(priority: 'high' | 'low'): Slot | null {
+  private freeSlot(job: Job): Slot | null {
     let best: Slot | null = null;
     for (const s of this.slots) {
-      const lows = [...s.inFlight.values()].filter((j) => j.priority === 'low').length;
-      if (s.inFlight.size >= this.options.maxInFlight || (priority === 'low' && lows >= 1)) continue;
+      const held = [...s.inFlight.values()];
+      if (job.suspect ? held.length > 0 : held.some((j) => j.suspect)) continue;
+      if (held.length >= this.options.maxInFlight) continue;
+      if (job.priority === 'low' && held.some((j) => j.priority === 'low')) continue;
       if (!best || s.inFlight.size < best.inFlight.size) best = s;
     }
     return best;
@@ -184,8 +203,12 @@ export class MediaPool {
     for (const job of held) {
       if (job.timer) clearTimeout(job.timer);
       if (job.settled) continue;
-      if (job.attempts >= 2 || this.closed) this.settle(job, new Error(`the media worker crashed (${reason})`));
-      else this.queue.unshift(job);
+      if (job.suspect || job.attempts >= 3 || this.closed) {
+        this.settle(job, new Error(`the media worker crashed (${reason})`));
+      } else {
+        job.suspect = true;
+        this.queue.unshift(job);
+      }
     }
     if (!this.closed) this.pump();
   }
@@ -210,7 +233,8 @@ export function mediaWorkerPath(): string {
     path.resolve(process.cwd(), 'dist', 'main', 'workers', 'media.cjs'),
   ];
   const found = candidates.find((c) => fs.existsSync(c));
-  if (!found) throw new Error(`media worker not built (looked for ${candidates[0]}); run "npm run build"`);
+  if (!found)
+    throw new Error(`media worker not built (looked for ${candidates[0]}); run "npm run build"`);
   return found;
 }
 
@@ -218,7 +242,12 @@ let shared: MediaPool | null = null;
 
 /** The process-wide pool: two workers (the target machine has two cores). */
 export function mediaPool(): MediaPool {
-  shared ??= new MediaPool({ script: mediaWorkerPath(), size: 2, maxInFlight: 6, timeoutMs: 120_000 });
+  shared ??= new MediaPool({
+    script: mediaWorkerPath(),
+    size: 2,
+    maxInFlight: 6,
+    timeoutMs: 120_000,
+  });
   return shared;
 }
 

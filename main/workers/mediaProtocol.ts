@@ -40,7 +40,8 @@ export interface ProbedAudio {
 }
 
 /** A bad file is an answer, not a worker failure: `error` says what is wrong with it. */
-export type ProbeResult = { ok: true; asset: ProbedImage | ProbedAudio } | { ok: false; error: string };
+export type ProbeResult =
+  { ok: true; asset: ProbedImage | ProbedAudio } | { ok: false; error: string };
 
 export interface RenderInput {
   source: string;
@@ -68,6 +69,9 @@ export interface MediaOps {
 
 export type MediaOpName = keyof MediaOps;
 
-export type MediaRequest = { [K in MediaOpName]: { id: number; op: K; input: MediaOps[K]['input'] } }[MediaOpName];
+export type MediaRequest = {
+  [K in MediaOpName]: { id: number; op: K; input: MediaOps[K]['input'] };
+}[MediaOpName];
 
-export type MediaResponse = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+export type MediaResponse =
+  { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };

@@ -94,14 +94,24 @@ function wavPeaks(s: FileSource): { info: AudioInfo; peaks: number[] } {
   return { info: w, peaks: builder.finish() };
 }
 
-function headerInfo(s: ByteSource, format: Exclude<AudioFormat, 'wav'>): { info: AudioInfo; codec: Codec } {
+function headerInfo(
+  s: ByteSource,
+  format: Exclude<AudioFormat, 'wav'>,
+): { info: AudioInfo; codec: Codec } {
   if (format === 'mp3') return { info: probeMp3(s), codec: 'mp3' };
   if (format === 'ogg') {
     const o = probeOgg(s);
     return { info: o, codec: o.codec === 'opus' ? 'opus' : 'oga' };
   }
   const f = parseFlacHeader(s);
-  return { info: { sampleRate: f.sampleRate, channels: f.channels, durationSec: f.totalSamples / f.sampleRate }, codec: 'flac' };
+  return {
+    info: {
+      sampleRate: f.sampleRate,
+      channels: f.channels,
+      durationSec: f.totalSamples / f.sampleRate,
+    },
+    codec: 'flac',
+  };
 }
 
 export async function computePeaks(input: PeaksInput): Promise<{ buckets: number; bytes: number }> {
@@ -113,13 +123,20 @@ export async function computePeaks(input: PeaksInput): Promise<{ buckets: number
     const s = new FileSource(fd, fs.fstatSync(fd).size);
     if (input.format === 'wav') {
       ({ info, peaks } = wavPeaks(s));
-      samplesPerBucket = samplesPerBucketFor(info.sampleRate, Math.round(info.durationSec * info.sampleRate));
+      samplesPerBucket = samplesPerBucketFor(
+        info.sampleRate,
+        Math.round(info.durationSec * info.sampleRate),
+      );
     } else {
       const h = headerInfo(s, input.format);
       info = h.info;
-      samplesPerBucket = samplesPerBucketFor(info.sampleRate, Math.round(info.durationSec * info.sampleRate));
+      samplesPerBucket = samplesPerBucketFor(
+        info.sampleRate,
+        Math.round(info.durationSec * info.sampleRate),
+      );
       const builder = new PeakBuilder(samplesPerBucket);
-      for await (const chunk of decodeFile(input.source, h.codec)) builder.addChannels(chunk.channelData);
+      for await (const chunk of decodeFile(input.source, h.codec))
+        builder.addChannels(chunk.channelData);
       peaks = builder.finish();
     }
   } finally {

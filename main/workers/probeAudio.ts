@@ -25,31 +25,58 @@ export interface WavLayout extends AudioInfo {
 
 export function parseWav(s: ByteSource): WavLayout {
   let fmt: Omit<WavLayout, 'durationSec' | 'dataOffset' | 'dataBytes'> | null = null;
-  for (let pos = 12; pos + 8 <= s.size; ) {
+  for (let pos = 12; pos + 8 <= s.size;) {
     const id = ascii(s, pos, 4);
     const size = u32le(s, pos + 4);
     if (id === 'fmt ') {
       let tag = u16le(s, pos + 8);
       if (tag === 0xfffe && size >= 26) tag = u16le(s, pos + 32); // WAVE_FORMAT_EXTENSIBLE sub-format
       const bits = u16le(s, pos + 22);
-      const encoding = tag === 1 && [8, 16, 24, 32].includes(bits) ? 'pcm' : tag === 3 && (bits === 32 || bits === 64) ? 'float' : null;
-      if (!encoding) throw new BadFile(`WAV encoding ${tag} with ${bits}-bit samples is not supported (use PCM or float)`);
-      fmt = { encoding, bits, channels: u16le(s, pos + 10), sampleRate: u32le(s, pos + 12), blockAlign: u16le(s, pos + 20) };
-      if (!fmt.channels || !fmt.sampleRate || !fmt.blockAlign) throw new BadFile('not a valid WAV file: bad format chunk');
+      const encoding =
+        tag === 1 && [8, 16, 24, 32].includes(bits)
+          ? 'pcm'
+          : tag === 3 && (bits === 32 || bits === 64)
+            ? 'float'
+            : null;
+      if (!encoding)
+        throw new BadFile(
+          `WAV encoding ${tag} with ${bits}-bit samples is not supported (use PCM or float)`,
+        );
+      fmt = {
+        encoding,
+        bits,
+        channels: u16le(s, pos + 10),
+        sampleRate: u32le(s, pos + 12),
+        blockAlign: u16le(s, pos + 20),
+      };
+      if (!fmt.channels || !fmt.sampleRate || !fmt.blockAlign)
+        throw new BadFile('not a valid WAV file: bad format chunk');
     } else if (id === 'data') {
-      if (!fmt) throw new BadFile('not a valid WAV file: the data chunk comes before the format chunk');
+      if (!fmt)
+        throw new BadFile('not a valid WAV file: the data chunk comes before the format chunk');
       const available = s.size - (pos + 8);
       if (size === 0xffffffff || (size === 0 && available > 0)) {
         throw truncated('WAV', 'the data size was never written (the recording was not finished)');
       }
-      if (size > available) throw truncated('WAV', `the header announces ${size} bytes of audio but only ${available} are present`);
+      if (size > available)
+        throw truncated(
+          'WAV',
+          `the header announces ${size} bytes of audio but only ${available} are present`,
+        );
       if (size < fmt.blockAlign) throw new BadFile('the WAV file contains no audio samples');
       const durationSec = Math.floor(size / fmt.blockAlign) / fmt.sampleRate;
-      return { ...fmt, durationSec, dataOffset: pos + 8, dataBytes: size - (size % fmt.blockAlign) };
+      return {
+        ...fmt,
+        durationSec,
+        dataOffset: pos + 8,
+        dataBytes: size - (size % fmt.blockAlign),
+      };
     }
     pos += 8 + size + (size & 1);
   }
-  throw fmt ? truncated('WAV', 'the file ends before the audio data chunk') : new BadFile('not a valid WAV file: no format chunk');
+  throw fmt
+    ? truncated('WAV', 'the file ends before the audio data chunk')
+    : new BadFile('not a valid WAV file: no format chunk');
 }
 
 const BITRATES: Record<string, number[]> = {
@@ -59,7 +86,11 @@ const BITRATES: Record<string, number[]> = {
   '2-1': [0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256],
   '2-2': [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
 };
-const RATES: Record<number, number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
+const RATES: Record<number, number[]> = {
+  3: [44100, 48000, 32000],
+  2: [22050, 24000, 16000],
+  0: [11025, 12000, 8000],
+};
 
 interface MpegFrame {
   length: number;
@@ -79,9 +110,18 @@ function mpegFrame(h: Buffer): MpegFrame | null {
   const pad = (h[2]! >> 1) & 1;
   if (kbps === 0) return null; // free format: no frame length in the header
   const samples = layer === 1 ? 384 : layer === 3 && !v1 ? 576 : 1152;
-  const length = layer === 1 ? (Math.floor((12 * kbps * 1000) / sampleRate) + pad) * 4 : Math.floor(((samples / 8) * kbps * 1000) / sampleRate) + pad;
+  const length =
+    layer === 1
+      ? (Math.floor((12 * kbps * 1000) / sampleRate) + pad) * 4
+      : Math.floor(((samples / 8) * kbps * 1000) / sampleRate) + pad;
   const mono = h[3]! >> 6 === 3;
-  return { length, samples, sampleRate, channels: mono ? 1 : 2, sideInfo: v1 ? (mono ? 17 : 32) : mono ? 9 : 17 };
+  return {
+    length,
+    samples,
+    sampleRate,
+    channels: mono ? 1 : 2,
+    sideInfo: v1 ? (mono ? 17 : 32) : mono ? 9 : 17,
+  };
 }
 
 const isTrailer = (s: ByteSource, p: number) => ['TAG', 'APE', 'LYR'].includes(ascii(s, p, 3));
@@ -90,7 +130,8 @@ export function probeMp3(s: ByteSource): AudioInfo {
   let pos = 0;
   if (ascii(s, 0, 3) === 'ID3') {
     const h = s.read(0, 10);
-    const size = ((h[6]! & 0x7f) << 21) | ((h[7]! & 0x7f) << 14) | ((h[8]! & 0x7f) << 7) | (h[9]! & 0x7f);
+    const size =
+      ((h[6]! & 0x7f) << 21) | ((h[7]! & 0x7f) << 14) | ((h[8]! & 0x7f) << 7) | (h[9]! & 0x7f);
     pos = 10 + size + (h[5]! & 0x10 ? 10 : 0);
     if (pos >= s.size) throw truncated('MP3', 'the file ends inside its ID3 tag');
   }
@@ -127,14 +168,20 @@ export function probeMp3(s: ByteSource): AudioInfo {
       pos = next;
       continue;
     }
-    if (pos + f.length > s.size) throw truncated('MP3', `the last audio frame (number ${frames + 1}) is cut off`);
+    if (pos + f.length > s.size)
+      throw truncated('MP3', `the last audio frame (number ${frames + 1}) is cut off`);
     frames++;
     samples += f.samples;
     pos += f.length;
   }
   if (frames === 0) throw new BadFile('not a valid MP3 file: no MPEG audio frames found');
-  if (declared > 0 && frames < declared) throw truncated('MP3', `it holds ${frames} of the ${declared} frames its header announces`);
-  return { durationSec: samples / first.sampleRate, sampleRate: first.sampleRate, channels: first.channels };
+  if (declared > 0 && frames < declared)
+    throw truncated('MP3', `it holds ${frames} of the ${declared} frames its header announces`);
+  return {
+    durationSec: samples / first.sampleRate,
+    sampleRate: first.sampleRate,
+    channels: first.channels,
+  };
 }
 
 export interface OggInfo extends AudioInfo {
@@ -144,19 +191,27 @@ export interface OggInfo extends AudioInfo {
 export function probeOgg(s: ByteSource): OggInfo {
   let pos = 0;
   let serial = -1;
-  let head: { codec: 'vorbis' | 'opus'; sampleRate: number; channels: number; skip: number; rate: number } | null = null;
+  let head: {
+    codec: 'vorbis' | 'opus';
+    sampleRate: number;
+    channels: number;
+    skip: number;
+    rate: number;
+  } | null = null;
   let granule = 0;
   let ended = false;
   while (pos < s.size) {
     const h = s.read(pos, 27);
     if (h.length < 27) throw truncated('Ogg', 'the file ends inside a page header');
-    if (h.toString('latin1', 0, 4) !== 'OggS') throw new BadFile(`not a valid Ogg file: damaged page at byte ${pos}`);
+    if (h.toString('latin1', 0, 4) !== 'OggS')
+      throw new BadFile(`not a valid Ogg file: damaged page at byte ${pos}`);
     const segments = s.read(pos + 27, h[26]!);
     if (segments.length < h[26]!) throw truncated('Ogg', 'the file ends inside a page header');
     let body = 0;
     for (const n of segments) body += n;
     const bodyAt = pos + 27 + segments.length;
-    if (bodyAt + body > s.size) throw truncated('Ogg', `the page at byte ${pos} runs past the end of the file`);
+    if (bodyAt + body > s.size)
+      throw truncated('Ogg', `the page at byte ${pos} runs past the end of the file`);
     const pageSerial = h.readUInt32LE(14);
     if (serial < 0) {
       serial = pageSerial;
@@ -165,7 +220,13 @@ export function probeOgg(s: ByteSource): OggInfo {
         const sampleRate = b.readUInt32LE(12);
         head = { codec: 'vorbis', sampleRate, channels: b[11]!, skip: 0, rate: sampleRate };
       } else if (b.toString('latin1', 0, 8) === 'OpusHead' && b.length >= 16) {
-        head = { codec: 'opus', sampleRate: 48000, channels: b[9]!, skip: b.readUInt16LE(10), rate: 48000 };
+        head = {
+          codec: 'opus',
+          sampleRate: 48000,
+          channels: b[9]!,
+          skip: b.readUInt16LE(10),
+          rate: 48000,
+        };
       } else {
         throw new BadFile('Ogg files must hold Vorbis or Opus audio; this one holds another codec');
       }
@@ -177,9 +238,15 @@ export function probeOgg(s: ByteSource): OggInfo {
     }
     pos = bodyAt + body;
   }
-  if (!head || !head.sampleRate || !head.channels) throw new BadFile('not a valid Ogg file: no audio header');
+  if (!head || !head.sampleRate || !head.channels)
+    throw new BadFile('not a valid Ogg file: no audio header');
   if (!ended) throw truncated('Ogg', 'the stream stops without its end-of-stream page');
-  return { codec: head.codec, durationSec: Math.max(0, granule - head.skip) / head.rate, sampleRate: head.sampleRate, channels: head.channels };
+  return {
+    codec: head.codec,
+    durationSec: Math.max(0, granule - head.skip) / head.rate,
+    sampleRate: head.sampleRate,
+    channels: head.channels,
+  };
 }
 
 async function probeFlac(s: ByteSource, filePath: string): Promise<AudioInfo> {
@@ -194,10 +261,18 @@ async function probeFlac(s: ByteSource, filePath: string): Promise<AudioInfo> {
     }
   }
   const total = info.totalSamples;
-  return { durationSec: total / info.sampleRate, sampleRate: info.sampleRate, channels: info.channels };
+  return {
+    durationSec: total / info.sampleRate,
+    sampleRate: info.sampleRate,
+    channels: info.channels,
+  };
 }
 
-export async function probeAudio(s: ByteSource, format: AudioFormat, filePath: string): Promise<AudioInfo> {
+export async function probeAudio(
+  s: ByteSource,
+  format: AudioFormat,
+  filePath: string,
+): Promise<AudioInfo> {
   switch (format) {
     case 'wav': {
       const { durationSec, sampleRate, channels } = parseWav(s);

@@ -14,7 +14,12 @@ import { looksLikeText, sniffFormat } from './sniff';
 /** Files up to this size are read in one go; larger ones are hashed and checked in windows. */
 const IN_MEMORY_LIMIT = 64 * 1024 * 1024;
 
-function wrongContent(expected: MediaFormat, actual: MediaFormat | null, head: Buffer, fileName: string): BadFile {
+function wrongContent(
+  expected: MediaFormat,
+  actual: MediaFormat | null,
+  head: Buffer,
+  fileName: string,
+): BadFile {
   const ext = path.extname(fileName);
   if (actual) {
     // Content decides what a file is, but a mismatched name is refused rather than silently
@@ -69,7 +74,7 @@ export async function probeFile(input: ProbeInput): Promise<ProbeResult> {
 function hashFile(fd: number, size: number): string {
   const hash = createHash('sha256');
   const buf = Buffer.allocUnsafe(4 << 20);
-  for (let pos = 0; pos < size; ) {
+  for (let pos = 0; pos < size;) {
     const n = fs.readSync(fd, buf, 0, buf.length, pos);
     if (n === 0) break;
     hash.update(buf.subarray(0, n));

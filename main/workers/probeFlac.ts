@@ -20,7 +20,8 @@ export function parseFlacHeader(s: ByteSource): FlacInfo {
     const h = s.read(pos, 4);
     if (h.length < 4) throw truncated('FLAC', 'the file ends inside the metadata');
     const length = h.readUIntBE(1, 3);
-    if (pos + 4 + length > s.size) throw truncated('FLAC', 'a metadata block runs past the end of the file');
+    if (pos + 4 + length > s.size)
+      throw truncated('FLAC', 'a metadata block runs past the end of the file');
     if ((h[0]! & 0x7f) === 0 && length >= 34) {
       const d = s.read(pos + 4, 34);
       info = {
@@ -34,7 +35,8 @@ export function parseFlacHeader(s: ByteSource): FlacInfo {
     pos += 4 + length;
     if (h[0]! & 0x80) break;
   }
-  if (!info || info.sampleRate === 0) throw new BadFile('not a valid FLAC file: STREAMINFO is missing');
+  if (!info || info.sampleRate === 0)
+    throw new BadFile('not a valid FLAC file: STREAMINFO is missing');
   if (pos >= s.size) throw truncated('FLAC', 'the file ends before the first audio frame');
   return { ...info, firstFrame: pos };
 }
@@ -66,7 +68,22 @@ function frameHeaderAt(b: Buffer, p: number): FrameHeader | null {
   if (bsCode === 0 || srCode === 15 || b[p + 3]! >> 4 >= 11 || (b[p + 3]! & 1) !== 0) return null;
   let q = p + 4;
   const lead = b[q]!;
-  let extra = lead < 0x80 ? 0 : lead >= 0xfe ? 6 : lead >= 0xfc ? 5 : lead >= 0xf8 ? 4 : lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : lead >= 0xc0 ? 1 : -1;
+  let extra =
+    lead < 0x80
+      ? 0
+      : lead >= 0xfe
+        ? 6
+        : lead >= 0xfc
+          ? 5
+          : lead >= 0xf8
+            ? 4
+            : lead >= 0xf0
+              ? 3
+              : lead >= 0xe0
+                ? 2
+                : lead >= 0xc0
+                  ? 1
+                  : -1;
   if (extra < 0) return null;
   let number = extra === 0 ? lead : lead & (0x3f >> extra);
   for (q++; extra > 0; extra--, q++) {
@@ -94,14 +111,18 @@ function crc16(b: Buffer, from: number, to: number): number {
   return crc;
 }
 
-export type FlacTail = { complete: true } | { complete: false; reason: string } | { complete: null };
+export type FlacTail =
+  { complete: true } | { complete: false; reason: string } | { complete: null };
 
 /**
  * Checks the last frame. `complete: null` means the check could not decide (no frame header
  * verified in the tail), and the caller should decode the file to count its samples.
  */
 export function checkFlacTail(s: ByteSource, info: FlacInfo): FlacTail {
-  const span = Math.min(s.size - info.firstFrame, info.maxFrameSize > 0 ? info.maxFrameSize + 32 : 1 << 20);
+  const span = Math.min(
+    s.size - info.firstFrame,
+    info.maxFrameSize > 0 ? info.maxFrameSize + 32 : 1 << 20,
+  );
   const start = s.size - span;
   const tail = Buffer.from(s.read(start, span));
   const stored = tail.length >= 2 ? tail.readUInt16BE(tail.length - 2) : -1;

@@ -49,15 +49,19 @@ export async function probeImage(
   maxPixels: number,
 ): Promise<ImageInfo> {
   const size = structure(s, format);
-  if (size.width <= 0 || size.height <= 0) throw new BadFile(`not a valid image: size ${size.width}x${size.height}`);
-  if (size.width * size.height > maxPixels) throw new BadFile(pixelLimitMessage(size.width, size.height, maxPixels));
+  if (size.width <= 0 || size.height <= 0)
+    throw new BadFile(`not a valid image: size ${size.width}x${size.height}`);
+  if (size.width * size.height > maxPixels)
+    throw new BadFile(pixelLimitMessage(size.width, size.height, maxPixels));
   if (format === 'bmp') return { ...size, orientation: null, exif: {} };
 
   let meta: Metadata;
   try {
     meta = await sharp(input, { limitInputPixels: maxPixels }).metadata();
   } catch (e) {
-    throw new BadFile(`not a valid ${describeFormat(format).replace(/^an? /, '')}: ${(e as Error).message}`);
+    throw new BadFile(
+      `not a valid ${describeFormat(format).replace(/^an? /, '')}: ${(e as Error).message}`,
+    );
   }
   const width = meta.width ?? size.width;
   const height = meta.height ?? size.height;
@@ -79,16 +83,20 @@ async function readExif(raw: Buffer): Promise<ExifFields> {
   const tiff = raw.toString('latin1', 0, 4) === 'Exif' ? raw.subarray(6) : raw;
   let tags: Record<string, unknown> | undefined;
   try {
-    tags = (await exifr.parse(tiff, { pick: ['Make', 'Model', 'DateTimeOriginal'], reviveValues: false })) as
-      | Record<string, unknown>
-      | undefined;
+    tags = (await exifr.parse(tiff, {
+      pick: ['Make', 'Model', 'DateTimeOriginal'],
+      reviveValues: false,
+    })) as Record<string, unknown> | undefined;
   } catch {
     return {}; // damaged EXIF never blocks an import: it only feeds optional metadata
   }
   const out: ExifFields = {};
   const make = clean(tags?.Make);
   const model = clean(tags?.Model);
-  if (make || model) out.camera = model.toLowerCase().startsWith(make.toLowerCase()) ? model || make : `${make} ${model}`.trim();
+  if (make || model)
+    out.camera = model.toLowerCase().startsWith(make.toLowerCase())
+      ? model || make
+      : `${make} ${model}`.trim();
   const taken = clean(tags?.DateTimeOriginal);
   const m = /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(taken);
   // Kept as the camera's local time, without inventing a time zone.

@@ -7,7 +7,10 @@ import { decodeBmp } from './decodeBmp';
 import type { RenderInput } from './mediaProtocol';
 
 /** Writes `target` through a temporary file in the same folder, so readers never see half a file. */
-export async function writeAtomically(target: string, write: (tmp: string) => Promise<void>): Promise<void> {
+export async function writeAtomically(
+  target: string,
+  write: (tmp: string) => Promise<void>,
+): Promise<void> {
   await fs.promises.mkdir(path.dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}-${threadId}-${Math.random().toString(36).slice(2)}.tmp`;
   try {
@@ -22,7 +25,9 @@ export async function writeAtomically(target: string, write: (tmp: string) => Pr
 async function open(input: RenderInput): Promise<Sharp> {
   if (input.format === 'bmp') {
     const bmp = decodeBmp(await fs.promises.readFile(input.source));
-    return sharp(bmp.data, { raw: { width: bmp.width, height: bmp.height, channels: bmp.channels } });
+    return sharp(bmp.data, {
+      raw: { width: bmp.width, height: bmp.height, channels: bmp.channels },
+    });
   }
   // Full decode here (unlike the import probe), so damage inside the pixel data shows up.
   return sharp(input.source, { limitInputPixels: input.maxPixels, failOn: 'error' });
@@ -32,10 +37,17 @@ async function open(input: RenderInput): Promise<Sharp> {
  * A thumbnail or a display image: EXIF orientation applied (so it matches the stored
  * displayed size), fitted inside maxSide x maxSide, 8-bit sRGB for the browser.
  */
-export async function renderImage(input: RenderInput): Promise<{ width: number; height: number; bytes: number }> {
+export async function renderImage(
+  input: RenderInput,
+): Promise<{ width: number; height: number; bytes: number }> {
   let img = (await open(input))
     .rotate()
-    .resize({ width: input.maxSide, height: input.maxSide, fit: 'inside', withoutEnlargement: true })
+    .resize({
+      width: input.maxSide,
+      height: input.maxSide,
+      fit: 'inside',
+      withoutEnlargement: true,
+    })
     .toColourspace('srgb');
   if (input.output === 'webp') img = img.webp({ quality: input.quality });
   else if (input.output === 'jpeg') img = img.jpeg({ quality: input.quality });

@@ -18,7 +18,12 @@ export function isMpegFrameHeader(b: Buffer, o = 0): boolean {
 /** The format a file's first bytes announce (magic numbers), or null when none matches. */
 export function sniffFormat(head: Buffer): MediaFormat | null {
   const s = (from: number, to: number) => head.toString('latin1', from, to);
-  if (head.length >= 8 && head.readUInt32BE(0) === 0x89504e47 && head.readUInt32BE(4) === 0x0d0a1a0a) return 'png';
+  if (
+    head.length >= 8 &&
+    head.readUInt32BE(0) === 0x89504e47 &&
+    head.readUInt32BE(4) === 0x0d0a1a0a
+  )
+    return 'png';
   if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
   if (s(0, 2) === 'BM' && head.length >= 26) return 'bmp';
   const tiff = s(0, 4);

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 // Base styles first, so feature stylesheets (imported by the screens below) refine them.
 import './styles.css';
 import { ProjectShell } from './features/shell/ProjectShell';
+import { SignInGate } from './features/people/SignInGate';
 import { StartScreen } from './features/start/StartScreen';
 import { startJobs } from './stores/jobsStore';
 import { startSession, useSessionStore } from './stores/sessionStore';
@@ -20,5 +21,12 @@ export function App() {
   const projectPath = useSessionStore((s) => s.project?.path ?? null);
   if (!ready) return <div className="app-loading" aria-busy="true" />;
   // Keyed by path: opening another project starts its screens from a clean state.
-  return projectPath ? <ProjectShell key={projectPath} /> : <StartScreen />;
+  // The gate asks who is working before any screen of the project shows.
+  return projectPath ? (
+    <SignInGate key={projectPath}>
+      <ProjectShell />
+    </SignInGate>
+  ) : (
+    <StartScreen />
+  );
 }

@@ -54,7 +54,8 @@ export const annotationsImportCommand: CliCommand = {
     if (ctx.json) ctx.io.out(JSON.stringify(result, null, 2));
     if (!result.imported) {
       if (!ctx.json) {
-        for (const p of result.problems.slice(0, MAX_PRINTED_PROBLEMS)) ctx.io.out(describeProblem(p));
+        for (const p of result.problems.slice(0, MAX_PRINTED_PROBLEMS))
+          ctx.io.out(describeProblem(p));
         const more = result.problems.length - MAX_PRINTED_PROBLEMS;
         if (more > 0) ctx.io.out(`... and ${more} more (--json lists every problem)`);
       }
@@ -88,13 +89,21 @@ export const annotationsExportCommand: CliCommand = {
     const labelerName = labelerFlag(ctx);
     const format = formatFlag(ctx, ['concord', 'coco'] as const);
     const open = ctx.services().host.open(project);
-    const result = exportAnnotations(open, { actor: cliOwner, labelerName, format, path: path.resolve(target) });
+    const result = exportAnnotations(open, {
+      actor: cliOwner,
+      labelerName,
+      format,
+      path: path.resolve(target),
+    });
     if (ctx.json) {
       ctx.io.out(JSON.stringify(result, null, 2));
       return 0;
     }
-    ctx.io.out(`Wrote ${result.items} item(s) and ${result.boxes} box(es) of ${result.labeler} to ${result.path}.`);
-    if (result.skippedAudio) ctx.io.out(`  note: ${result.skippedAudio} audio item(s) left out (COCO holds images only)`);
+    ctx.io.out(
+      `Wrote ${result.items} item(s) and ${result.boxes} box(es) of ${result.labeler} to ${result.path}.`,
+    );
+    if (result.skippedAudio)
+      ctx.io.out(`  note: ${result.skippedAudio} audio item(s) left out (COCO holds images only)`);
     return 0;
   },
 };

@@ -18,7 +18,11 @@ export interface AssetFile {
  * database: only registered assets (their original, or a derivative in the project's cache)
  * are ever served; an unknown id is NOT_FOUND. Missing derivatives are made on the spot.
  */
-export async function resolveAssetFile(project: OpenProject, id: number, variant: AssetVariant): Promise<AssetFile> {
+export async function resolveAssetFile(
+  project: OpenProject,
+  id: number,
+  variant: AssetVariant,
+): Promise<AssetFile> {
   if (!(assetVariants as readonly string[]).includes(variant)) {
     throw new AppError('NOT_FOUND', `Unknown asset variant "${String(variant)}"`);
   }

@@ -30,7 +30,12 @@ export interface DerivableAsset {
 
 type Plan =
   | { kind: 'original' }
-  | { kind: 'cached'; file: string; mime: string; make: (priority: 'high' | 'low') => Promise<unknown> }
+  | {
+      kind: 'cached';
+      file: string;
+      mime: string;
+      make: (priority: 'high' | 'low') => Promise<unknown>;
+    }
   | { kind: 'none'; reason: string };
 
 const shard = (sha: string) => path.join(sha.slice(0, 2), sha);
@@ -41,19 +46,35 @@ export function variantPlan(project: OpenProject, a: DerivableAsset, variant: As
   if (variant === 'original') return { kind: 'original' };
   if (a.kind === 'audio') {
     if (variant === 'display') return { kind: 'original' };
-    if (variant === 'thumb') return { kind: 'none', reason: `${a.fileName} is audio; it has no thumbnail` };
+    if (variant === 'thumb')
+      return { kind: 'none', reason: `${a.fileName} is audio; it has no thumbnail` };
     const file = path.join(cache, 'peaks-v1', `${shard(a.sha256)}.json`);
     const make = (priority: 'high' | 'low') =>
-      mediaPool().call('peaks', { source, format: a.format as AudioFormat, target: file }, { priority, timeoutMs: 600_000 });
+      mediaPool().call(
+        'peaks',
+        { source, format: a.format as AudioFormat, target: file },
+        { priority, timeoutMs: 600_000 },
+      );
     return { kind: 'cached', file, mime: 'application/json', make };
   }
-  if (variant === 'peaks') return { kind: 'none', reason: `${a.fileName} is an image; it has no audio peaks` };
-  const render = (file: string, maxSide: number, output: RenderInput['output'], quality: number) => (priority: 'high' | 'low') =>
-    mediaPool().call(
-      'render',
-      { source, format: a.format as ImageFormat, target: file, maxSide, output, quality, maxPixels: MAX_IMAGE_PIXELS },
-      { priority, timeoutMs: 300_000 },
-    );
+  if (variant === 'peaks')
+    return { kind: 'none', reason: `${a.fileName} is an image; it has no audio peaks` };
+  const render =
+    (file: string, maxSide: number, output: RenderInput['output'], quality: number) =>
+    (priority: 'high' | 'low') =>
+      mediaPool().call(
+        'render',
+        {
+          source,
+          format: a.format as ImageFormat,
+          target: file,
+          maxSide,
+          output,
+          quality,
+          maxPixels: MAX_IMAGE_PIXELS,
+        },
+        { priority, timeoutMs: 300_000 },
+      );
   if (variant === 'thumb') {
     const file = path.join(cache, `thumb-${THUMB_SIZE}`, `${shard(a.sha256)}.webp`);
     return { kind: 'cached', file, mime: 'image/webp', make: render(file, THUMB_SIZE, 'webp', 75) };
@@ -62,7 +83,12 @@ export function variantPlan(project: OpenProject, a: DerivableAsset, variant: As
   if (longSide > DISPLAY_MAX) {
     // Very large images: a preview the browser can hold; 'original' keeps every pixel.
     const file = path.join(cache, `display-${DISPLAY_MAX}`, `${shard(a.sha256)}.webp`);
-    return { kind: 'cached', file, mime: 'image/webp', make: render(file, DISPLAY_MAX, 'webp', 90) };
+    return {
+      kind: 'cached',
+      file,
+      mime: 'image/webp',
+      make: render(file, DISPLAY_MAX, 'webp', 90),
+    };
   }
   if (BROWSER_NATIVE.has(a.format)) return { kind: 'original' };
   // TIFF and BMP: browsers cannot show them; a lossless PNG at full size.
@@ -99,16 +125,23 @@ export async function ensureVariant(
   try {
     await job;
   } catch (e) {
-    throw new AppError('BAD_FILE', `Could not make the ${variant} of ${a.relPath}: ${(e as Error).message}`);
+    throw new AppError(
+      'BAD_FILE',
+      `Could not make the ${variant} of ${a.relPath}: ${(e as Error).message}`,
+    );
   }
   return { filePath: plan.file, mime: plan.mime };
 }
 
 function missing(a: DerivableAsset, source: string): AppError {
-  return new AppError('NOT_FOUND', `The file of asset ${a.id} is missing: ${source} (moved or deleted?)`);
+  return new AppError(
+    'NOT_FOUND',
+    `The file of asset ${a.id} is missing: ${source} (moved or deleted?)`,
+  );
 }
 
-const backgroundVariants = (a: DerivableAsset): AssetVariant[] => (a.kind === 'audio' ? ['peaks'] : ['thumb', 'display']);
+const backgroundVariants = (a: DerivableAsset): AssetVariant[] =>
+  a.kind === 'audio' ? ['peaks'] : ['thumb', 'display'];
 
 let queue: Array<{ project: OpenProject; asset: DerivableAsset }> = [];
 let running: Promise<void> | null = null;

@@ -48,7 +48,11 @@ interface Pending {
   item: NewAsset;
 }
 
-export async function importAssets(project: OpenProject, input: ImportInput, opts: ImportOptions): Promise<ImportResult> {
+export async function importAssets(
+  project: OpenProject,
+  input: ImportInput,
+  opts: ImportOptions,
+): Promise<ImportResult> {
   const { db } = project;
   const { signal } = opts;
   const failed: ImportFailure[] = [];
@@ -90,14 +94,21 @@ export async function importAssets(project: OpenProject, input: ImportInput, opt
           p.item.relPath = toStoredRelPath(project.dir, target);
         } catch (e) {
           seen.delete(p.item.probed.sha256);
-          failed.push({ path: p.file.absPath, error: `could not copy it into the project: ${(e as Error).message}` });
+          failed.push({
+            path: p.file.absPath,
+            error: `could not copy it into the project: ${(e as Error).message}`,
+          });
           continue;
         }
       }
       ready.push(p.item);
     }
     if (ready.length === 0) return;
-    const rows = writer.insertChunk(batchId, ready, { imported: imported + ready.length, duplicates, failures: failed });
+    const rows = writer.insertChunk(batchId, ready, {
+      imported: imported + ready.length,
+      duplicates,
+      failures: failed,
+    });
     imported += rows.length;
     added.push(...rows);
   };
@@ -105,7 +116,11 @@ export async function importAssets(project: OpenProject, input: ImportInput, opt
   const pool = mediaPool();
   const probe = (f: ScannedFile): Promise<ProbeResult> =>
     pool
-      .call('probe', { path: f.absPath, expected: f.format, maxPixels: MAX_IMAGE_PIXELS }, { signal })
+      .call(
+        'probe',
+        { path: f.absPath, expected: f.format, maxPixels: MAX_IMAGE_PIXELS },
+        { signal },
+      )
       .catch((e: Error) => ({ ok: false, error: `could not be checked: ${e.message}` }));
 
   let status: 'done' | 'cancelled' | 'interrupted' = 'interrupted';
@@ -134,16 +149,24 @@ export async function importAssets(project: OpenProject, input: ImportInput, opt
         if (input.mode === 'reference' && writer.shaAtPath(relPath)) {
           failed.push({
             path: file.absPath,
-            error: 'a different version of this file is already in the project (it changed since it was imported); left as it was',
+            error:
+              'a different version of this file is already in the project (it changed since it was imported); left as it was',
           });
           if (csv) csvNotApplied.push(csv.row);
         } else {
           seen.add(result.asset.sha256);
-          pending.push({ file, item: { relPath, stored: input.mode, probed: result.asset, csv: csv?.values ?? {} } });
+          pending.push({
+            file,
+            item: { relPath, stored: input.mode, probed: result.asset, csv: csv?.values ?? {} },
+          });
         }
       }
       opts.onProgress(i + 1, files.length);
-      if (pending.length >= (input.mode === 'copy' ? 50 : CHUNK) || Date.now() - lastFlush > FLUSH_MS) await flush();
+      if (
+        pending.length >= (input.mode === 'copy' ? 50 : CHUNK) ||
+        Date.now() - lastFlush > FLUSH_MS
+      )
+        await flush();
       if (!db.open) break;
     }
     if (db.open) await flush(); // also after a cancel: what was checked is kept

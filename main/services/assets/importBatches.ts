@@ -18,8 +18,9 @@ export const TEMP_PREFIX = '.concord-tmp-';
 export function startBatch(db: Db, mode: ImportMode): number {
   return db.transaction(() => {
     const id = Number(
-      db.prepare("INSERT INTO import_batches (started_at, mode, status) VALUES (?, ?, 'running')").run(new Date().toISOString(), mode)
-        .lastInsertRowid,
+      db
+        .prepare("INSERT INTO import_batches (started_at, mode, status) VALUES (?, ?, 'running')")
+        .run(new Date().toISOString(), mode).lastInsertRowid,
     );
     db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(
       ownerKey(id),
@@ -38,12 +39,9 @@ export interface BatchCounts {
 
 /** Called inside each chunk's transaction, so the log always matches the rows. */
 export function recordProgress(db: Db, id: number, counts: BatchCounts): void {
-  db.prepare('UPDATE import_batches SET imported = ?, duplicates = ?, failures_json = ? WHERE id = ?').run(
-    counts.imported,
-    counts.duplicates,
-    JSON.stringify(counts.failures),
-    id,
-  );
+  db.prepare(
+    'UPDATE import_batches SET imported = ?, duplicates = ?, failures_json = ? WHERE id = ?',
+  ).run(counts.imported, counts.duplicates, JSON.stringify(counts.failures), id);
 }
 
 export function finishBatch(
@@ -56,7 +54,11 @@ export function finishBatch(
   if (!db.open) return; // project closed under us: the next open marks the batch interrupted
   db.transaction(() => {
     recordProgress(db, id, counts);
-    db.prepare('UPDATE import_batches SET status = ?, finished_at = ? WHERE id = ?').run(status, new Date().toISOString(), id);
+    db.prepare('UPDATE import_batches SET status = ?, finished_at = ? WHERE id = ?').run(
+      status,
+      new Date().toISOString(),
+      id,
+    );
     db.prepare('DELETE FROM settings WHERE key = ?').run(ownerKey(id));
   })();
 }
@@ -81,7 +83,9 @@ function ownerAlive(db: Db, id: number, raw: string | undefined): boolean {
  * the data folder are removed when no import is running any more. Returns the batch ids.
  */
 export function recoverInterruptedImports(db: Db, dataDir?: string): number[] {
-  const running = db.prepare("SELECT id FROM import_batches WHERE status = 'running'").all() as Array<{ id: number }>;
+  const running = db
+    .prepare("SELECT id FROM import_batches WHERE status = 'running'")
+    .all() as Array<{ id: number }>;
   const getOwner = db.prepare('SELECT value FROM settings WHERE key = ?');
   const dead: number[] = [];
   let alive = 0;
@@ -93,7 +97,9 @@ export function recoverInterruptedImports(db: Db, dataDir?: string): number[] {
   if (dead.length > 0 && !db.readonly) {
     db.transaction(() => {
       for (const id of dead) {
-        db.prepare("UPDATE import_batches SET status = 'interrupted', finished_at = ? WHERE id = ?").run(new Date().toISOString(), id);
+        db.prepare(
+          "UPDATE import_batches SET status = 'interrupted', finished_at = ? WHERE id = ?",
+        ).run(new Date().toISOString(), id);
         db.prepare('DELETE FROM settings WHERE key = ?').run(ownerKey(id));
       }
     })();
@@ -110,6 +116,7 @@ function removeTempCopies(dir: string): void {
     return; // no copies were ever made
   }
   for (const e of entries) {
-    if (e.isFile() && e.name.startsWith(TEMP_PREFIX)) fs.rmSync(path.join(e.parentPath, e.name), { force: true });
+    if (e.isFile() && e.name.startsWith(TEMP_PREFIX))
+      fs.rmSync(path.join(e.parentPath, e.name), { force: true });
   }
 }

@@ -21,7 +21,11 @@ export interface MatchableFile {
   rootName: string | null;
 }
 
-const normalize = (f: string) => f.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+const normalize = (f: string) =>
+  f
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '');
 const baseName = (f: string) => f.slice(f.lastIndexOf('/') + 1);
 
 export function parseMetadataCsv(text: string): MetadataTable {
@@ -40,15 +44,21 @@ export function parseMetadataCsv(text: string): MetadataTable {
   const header = (records[0] ?? []).map((h) => h.trim());
   const fileCol = header.findIndex((h) => h.toLowerCase() === 'file');
   if (fileCol < 0) {
-    warnings.push(`metadata CSV: the header row needs a "file" column (found: ${header.join(', ') || 'nothing'}); no metadata was applied`);
+    warnings.push(
+      `metadata CSV: the header row needs a "file" column (found: ${header.join(', ') || 'nothing'}); no metadata was applied`,
+    );
     return { rows: [], warnings };
   }
   const columns: Array<{ index: number; key: string }> = [];
   const keys = new Set<string>();
   header.forEach((key, index) => {
     if (index === fileCol) return;
-    if (!key) warnings.push(`metadata CSV: column ${index + 1} has no name in the header; its values are ignored`);
-    else if (keys.has(key)) warnings.push(`metadata CSV: column "${key}" appears twice; only the first is used`);
+    if (!key)
+      warnings.push(
+        `metadata CSV: column ${index + 1} has no name in the header; its values are ignored`,
+      );
+    else if (keys.has(key))
+      warnings.push(`metadata CSV: column "${key}" appears twice; only the first is used`);
     else {
       keys.add(key);
       columns.push({ index, key });
@@ -66,7 +76,9 @@ export function parseMetadataCsv(text: string): MetadataTable {
       continue;
     }
     if (fields.length !== header.length) {
-      warnings.push(`metadata CSV row ${row}: expected ${header.length} values (${header.join(',')}) but found ${fields.length}; row ignored`);
+      warnings.push(
+        `metadata CSV row ${row}: expected ${header.length} values (${header.join(',')}) but found ${fields.length}; row ignored`,
+      );
       continue;
     }
     const file = normalize(fields[fileCol]!);
@@ -76,7 +88,9 @@ export function parseMetadataCsv(text: string): MetadataTable {
     }
     const earlier = firstRowFor.get(file);
     if (earlier !== undefined) {
-      warnings.push(`metadata CSV row ${row}: "${file}" already appears in row ${earlier}; row ignored`);
+      warnings.push(
+        `metadata CSV row ${row}: "${file}" already appears in row ${earlier}; row ignored`,
+      );
       continue;
     }
     firstRowFor.set(file, row);
@@ -95,7 +109,12 @@ export async function loadMetadataCsv(csvPath: string): Promise<MetadataTable> {
   try {
     text = await fs.promises.readFile(csvPath, 'utf8');
   } catch (e) {
-    return { rows: [], warnings: [`metadata CSV ${csvPath} could not be read (${(e as Error).message}); no metadata was applied`] };
+    return {
+      rows: [],
+      warnings: [
+        `metadata CSV ${csvPath} could not be read (${(e as Error).message}); no metadata was applied`,
+      ],
+    };
   }
   return parseMetadataCsv(text);
 }
@@ -135,7 +154,10 @@ export function matchMetadata(
       );
     } else {
       const earlier = byFile.get(hits[0]!);
-      if (earlier) warnings.push(`metadata CSV row ${r.row}: "${r.file}" is the same file as row ${earlier.row}; row ignored`);
+      if (earlier)
+        warnings.push(
+          `metadata CSV row ${r.row}: "${r.file}" is the same file as row ${earlier.row}; row ignored`,
+        );
       else byFile.set(hits[0]!, r);
     }
   }

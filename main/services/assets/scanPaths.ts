@@ -54,7 +54,10 @@ export async function scanPaths(paths: string[], signal?: AbortSignal): Promise<
       st = await fs.promises.stat(absPath);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      failures.push({ path: absPath, error: code === 'ENOENT' ? 'not found' : folderError(e).replace('folder', 'path') });
+      failures.push({
+        path: absPath,
+        error: code === 'ENOENT' ? 'not found' : folderError(e).replace('folder', 'path'),
+      });
       continue;
     }
     if (st.isDirectory()) {

@@ -85,11 +85,17 @@ class IdNames {
  * asset's path relative to the project, and written deterministically: exporting the same
  * annotations twice gives byte-identical files.
  */
-export function exportAnnotations(project: OpenProject, input: ExportAnnotationsInput): ExportAnnotationsResult {
+export function exportAnnotations(
+  project: OpenProject,
+  input: ExportAnnotationsInput,
+): ExportAnnotationsResult {
   const { db } = project;
   const labeler = actorByName(db, input.labelerName);
   if (input.actor.role !== 'lead' && input.actor.id !== labeler.id) {
-    throw new AppError('FORBIDDEN', `Only a lead can export ${labeler.name}'s annotations; you are signed in as ${input.actor.name}`);
+    throw new AppError(
+      'FORBIDDEN',
+      `Only a lead can export ${labeler.name}'s annotations; you are signed in as ${input.actor.name}`,
+    );
   }
   const instructions = currentVersion(db);
   const names = new IdNames(project, instructions.spec);
@@ -132,10 +138,24 @@ export function exportAnnotations(project: OpenProject, input: ExportAnnotations
       .map(({ row, ...item }) => ({ ...item, width: row.width ?? 0, height: row.height ?? 0 }));
     written = images;
     const classes = instructions.spec.classes.map((c) => c.name);
-    writeFileAtomic(file, writeCoco({ classes, items: images, info: { description: 'Exported by Concord', labeler: labeler.name } }));
+    writeFileAtomic(
+      file,
+      writeCoco({
+        classes,
+        items: images,
+        info: { description: 'Exported by Concord', labeler: labeler.name },
+      }),
+    );
   } else {
     const plain = items.map(({ row: _row, ...item }) => item);
-    writeFileAtomic(file, writeConcord({ labeler: labeler.name, instructionsVersion: instructions.version, items: plain }));
+    writeFileAtomic(
+      file,
+      writeConcord({
+        labeler: labeler.name,
+        instructionsVersion: instructions.version,
+        items: plain,
+      }),
+    );
   }
   return {
     path: file,

@@ -1,16 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { AppError } from '../../../shared/api/envelope';
-import type { AnnotationDoc, Box, Segment } from '../../../shared/api/schemas/annotationDoc';
+import type { AnnotationDoc } from '../../../shared/api/schemas/annotationDoc';
 import { ProfileName } from '../../../shared/api/schemas/identity';
-import { readCoco } from '../../../shared/domain/formats/cocoFormat';
-import { readConcord } from '../../../shared/domain/formats/concordFormat';
-import type {
-  InterchangeItem,
-  InterchangeProblem,
-} from '../../../shared/domain/formats/interchange';
-import { readYolo } from '../../../shared/domain/formats/yoloFormat';
-import type { Db } from '../../db/connection';
+import type { InterchangeProblem } from '../../../shared/domain/formats/interchange';
 import { findAnnotation, writeAnnotation } from '../annotations/annotationRepository';
 import { submitProblem, validateDoc } from '../annotations/docValidation';
 import type { Actor } from '../identity/actor';
@@ -18,10 +9,10 @@ import { findProfileByName, insertProfile } from '../identity/profileRepository'
 import { currentVersion } from '../instructions/instructionRepository';
 import type { OpenProject } from '../project/projectHost';
 import type { MatchableAsset } from './assetMatcher';
-import { AssetMatcher } from './assetMatcher';
 import type { CheckedDoc } from './checkItem';
 import { checkItem, SpecNames } from './checkItem';
-import { loadYoloSource, readUserFile } from './sourceFiles';
+import { sameDoc, withIds } from './importDoc';
+import { listAssetsForMatching, readSource } from './readSource';
 
 export type ImportFormat = 'concord' | 'coco' | 'yolo';
 
@@ -58,154 +49,6 @@ interface Planned {
   doc: CheckedDoc;
 }
 
-function listAssetsForMatching(db: Db): MatchableAsset[] {
-  return db
-    .prepare(
-      `SELECT id, rel_path AS relPath, file_name AS fileName, kind, width, height, orientation,
-              duration_sec AS durationSec FROM assets ORDER BY rel_path`,
-    )
-    .all() as MatchableAsset[];
-}
-
-const newId = (prefix: string) => {
-  const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
-  let s = prefix;
-  for (const b of randomBytes(14)) s += alphabet[b % 36];
-  return s;
-};
-
-/**
- * Gives the imported boxes and segments ids, reusing the id of an identical box or segment
- * in the stored document, so re-importing an unchanged file yields the very same document
- * (and therefore no new revision), and a changed one a small delta.
- */
-function withIds(doc: CheckedDoc, prev: AnnotationDoc | null): AnnotationDoc {
-  const reuse = <T extends { id: string }>(prevList: T[], strip: (t: T) => unknown) => {
-    const pool = new Map<string, string[]>();
-    for (const p of prevList) {
-      const key = JSON.stringify(strip(p));
-      pool.set(key, [...(pool.get(key) ?? []), p.id]);
-    }
-    return (key: string, prefix: string) => pool.get(key)?.shift() ?? newId(prefix);
-  };
-  const boxId = reuse(prev?.boxes ?? [], ({ id: _id, ...rest }: Box) => rest);
-  const segId = reuse(prev?.segments ?? [], ({ id: _id, ...rest }: Segment) => rest);
-  const boxes = doc.boxes.map((b) => {
-    // Same key order as the stored box, so JSON comparison works.
-    const box = {
-      classId: b.classId,
-      x: b.x,
-      y: b.y,
-      w: b.w,
-      h: b.h,
-      attributes: b.attributes,
-      uncertain: b.uncertain,
-      source: b.source,
-    };
-    return { id: boxId(JSON.stringify(box), 'b'), ...box };
-  });
-  const segments = doc.segments.map((s) => {
-    const seg = { start: s.start, end: s.end, text: s.text };
-    return { id: segId(JSON.stringify(seg), 's'), ...seg };
-  });
-  return { boxes, tags: doc.tags, noDefects: doc.noDefects, uncertain: doc.uncertain, segments };
-}
-
-/** Canonical JSON of a document for "did anything change": key order fixed, ids kept. */
-function canonical(doc: AnnotationDoc): string {
-  return JSON.stringify({
-    boxes: doc.boxes.map((b) => ({
-      id: b.id,
-      classId: b.classId,
-      x: b.x,
-      y: b.y,
-      w: b.w,
-      h: b.h,
-      attributes: b.attributes,
-      uncertain: b.uncertain,
-      source: b.source,
-    })),
-    tags: doc.tags,
-    noDefects: doc.noDefects,
-    uncertain: doc.uncertain,
-    segments: doc.segments.map((s) => ({ id: s.id, start: s.start, end: s.end, text: s.text })),
-  });
-}
-
-interface ReadItems {
-  items: Array<{ item: InterchangeItem; index: number; asset?: MatchableAsset }>;
-  problems: InterchangeProblem[];
-  notes: string[];
-  fileLabeler: string | null;
-}
-
-function readSource(
-  input: ImportAnnotationsInput,
-  projectDir: string,
-  assets: MatchableAsset[],
-): ReadItems {
-  const file = path.resolve(input.path);
-  const notes: string[] = [];
-  if (input.format === 'yolo') {
-    const source = loadYoloSource(file, input.classesFile);
-    const images = assets.filter((a) => a.kind === 'image');
-    const matcher = new AssetMatcher(images, { projectDir, importRoot: source.root, mode: 'stem' });
-    const problems = [...source.problems];
-    const items: ReadItems['items'] = [];
-    const resolved: Array<{ asset: MatchableAsset; index: number; rel: string; text: string }> = [];
-    source.labels.forEach((label, index) => {
-      const hit = matcher.resolve(label.rel);
-      if ('asset' in hit) resolved.push({ asset: hit.asset, index, ...label });
-      else problems.push({ where: label.rel, file: label.rel, item: index, message: hit.message });
-    });
-    if (source.classesFile) notes.push(`class names from ${source.classesFile}`);
-    if (problems.some((p) => p.where === source.root))
-      return { items, problems, notes, fileLabeler: null };
-    for (const r of resolved) {
-      const { width, height } = r.asset;
-      const label = {
-        file: r.asset.relPath,
-        source: r.rel,
-        text: r.text,
-        width: width ?? 0,
-        height: height ?? 0,
-      };
-      const read = readYolo({ names: source.names, labels: [label] });
-      problems.push(...read.problems.map((p) => ({ ...p, item: r.index })));
-      for (const item of read.items) items.push({ item, index: r.index, asset: r.asset });
-    }
-    return { items, problems, notes, fileLabeler: null };
-  }
-  const text = readUserFile(file, input.format === 'coco' ? 'COCO file' : 'Annotation file');
-  const read = input.format === 'coco' ? readCoco(text) : readConcord(text);
-  const fileLabeler = 'labeler' in read ? read.labeler : null;
-  if ('instructionsVersion' in read && read.instructionsVersion !== null) {
-    notes.push(`the file was made under instructions version ${read.instructionsVersion}`);
-  }
-  const matcher = new AssetMatcher(
-    input.format === 'coco' ? assets.filter((a) => a.kind === 'image') : assets,
-    {
-      projectDir,
-      importRoot: path.dirname(file),
-      mode: 'path',
-    },
-  );
-  const problems = [...read.problems];
-  const items: ReadItems['items'] = [];
-  read.items.forEach((item, index) => {
-    const hit = matcher.resolve(item.file);
-    if ('asset' in hit) items.push({ item, index, asset: hit.asset });
-    else
-      problems.push({
-        where: item.ref ?? `items[${index}]`,
-        file: item.file,
-        item: index,
-        message: hit.message,
-      });
-  });
-  return { items, problems, notes, fileLabeler };
-}
-
 /**
  * Imports one labeler's annotations from a Concord, COCO or YOLO source. All or nothing:
  * every problem in the whole source is collected first, and if there is any, nothing is
@@ -238,6 +81,11 @@ export function importAnnotations(
   const read = readSource(input, project.dir, listAssetsForMatching(db));
   const problems = [...read.problems];
   const notes = [...read.notes];
+  if (read.fileVersion !== null && read.fileVersion !== instructions.version) {
+    notes.push(
+      `the file was made under instructions version ${read.fileVersion}; its classes and tags were matched by name against the current version ${instructions.version}`,
+    );
+  }
   if (
     read.fileLabeler !== null &&
     read.fileLabeler.trim().toLowerCase() !== labelerName.toLowerCase()
@@ -269,6 +117,8 @@ export function importAnnotations(
     problems.push(...checked.problems);
     planned.push({ asset, doc: checked.doc });
   }
+  // Whole-file problems first, then item by item (reading, matching and checking interleaved).
+  problems.sort((a, b) => (a.item ?? -1) - (b.item ?? -1));
   for (const [key, count] of dropped)
     notes.push(`dropped attribute ${key} (not in the instructions) from ${count} box(es)`);
 
@@ -308,7 +158,7 @@ export function importAnnotations(
         instructions.spec,
         instructions.version,
       );
-      if (prevDoc && canonical(prevDoc) === canonical(doc)) {
+      if (prevDoc && sameDoc(prevDoc, doc)) {
         result.unchanged++;
         continue;
       }

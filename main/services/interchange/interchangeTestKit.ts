@@ -27,7 +27,10 @@ export interface Fixture {
 export const INSTRUCTIONS = {
   name: 'Steel',
   classes: [
-    { name: 'scratch', attributes: [{ name: 'severity', type: 'enum', options: ['minor', 'major'] }] },
+    {
+      name: 'scratch',
+      attributes: [{ name: 'severity', type: 'enum', options: ['minor', 'major'] }],
+    },
     { name: 'dent' },
     { name: 'foreign particle' },
   ],
@@ -37,7 +40,9 @@ export const INSTRUCTIONS = {
 async function png(file: string, width: number, height: number, seed: number): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const background = { r: (seed * 53) % 256, g: (seed * 97) % 256, b: (seed * 29) % 256 };
-  await sharp({ create: { width, height, channels: 3, background } }).png().toFile(file);
+  await sharp({ create: { width, height, channels: 3, background } })
+    .png()
+    .toFile(file);
 }
 
 export async function makeFixture(): Promise<Fixture> {
@@ -45,7 +50,9 @@ export async function makeFixture(): Promise<Fixture> {
   await png(path.join(dir, 'imgs/line1/a.png'), 100, 50, 1);
   await png(path.join(dir, 'imgs/line2/a.png'), 100, 50, 2);
   await png(path.join(dir, 'imgs/c.png'), 64, 64, 3);
-  await sharp({ create: { width: 80, height: 40, channels: 3, background: { r: 10, g: 200, b: 30 } } })
+  await sharp({
+    create: { width: 80, height: 40, channels: 3, background: { r: 10, g: 200, b: 30 } },
+  })
     .jpeg()
     .withMetadata({ orientation: 6 })
     .toFile(path.join(dir, 'imgs/b.jpg'));
@@ -90,5 +97,7 @@ export function writeJson(file: string, value: unknown): string {
 }
 
 export function revisionCount(project: OpenProject): number {
-  return (project.db.prepare('SELECT COUNT(*) AS n FROM annotation_revisions').get() as { n: number }).n;
+  return (
+    project.db.prepare('SELECT COUNT(*) AS n FROM annotation_revisions').get() as { n: number }
+  ).n;
 }

@@ -15,7 +15,15 @@ interface DialogProps {
 }
 
 /** A modal dialog: Escape closes, focus moves in on open and back out on close. */
-export function Dialog({ title, onClose, children, footer, width = 560, locked = false, className }: DialogProps) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  footer,
+  width = 560,
+  locked = false,
+  className,
+}: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -24,7 +32,10 @@ export function Dialog({ title, onClose, children, footer, width = 560, locked =
     return () => previous?.focus?.();
   }, []);
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !locked && onClose()}>
+    <div
+      className="dialog-backdrop"
+      onMouseDown={(e) => e.target === e.currentTarget && !locked && onClose()}
+    >
       <div
         ref={ref}
         className={`dialog ${className ?? ''}`}
@@ -42,7 +53,12 @@ export function Dialog({ title, onClose, children, footer, width = 560, locked =
       >
         <header className="dialog-header">
           <h2>{title}</h2>
-          <button className="btn btn-ghost btn-icon btn-sm" onClick={onClose} disabled={locked} aria-label="Close dialog">
+          <button
+            className="btn btn-ghost btn-icon btn-sm"
+            onClick={onClose}
+            disabled={locked}
+            aria-label="Close dialog"
+          >
             <Icon name="close" />
           </button>
         </header>

@@ -1,6 +1,9 @@
 import type { ComponentType } from 'react';
 import type { IconName } from '../components/Icon';
 import { AssetBrowser } from './assets/AssetBrowser';
+import { InstructionsScreen } from './instructions/InstructionsScreen';
+import { PeopleScreen } from './people/PeopleScreen';
+import { WorkQueueScreen } from './queue/WorkQueueScreen';
 
 /**
  * The screens of an open project, in sidebar order. To add a screen (Label, Instructions,
@@ -15,6 +18,8 @@ export interface ScreenDef {
   group: NavGroup;
   icon?: IconName;
   component: ComponentType;
+  /** Shown in the sidebar only to leads (the services enforce the rule). */
+  leadOnly?: boolean;
 }
 
 /** Sidebar sections, top to bottom; a section shows once it has a screen. */
@@ -22,7 +27,9 @@ export const navGroups: readonly NavGroup[] = ['Data', 'Labeling', 'Quality'];
 
 export const screens: readonly ScreenDef[] = [
   { id: 'assets', label: 'Assets', group: 'Data', icon: 'grid', component: AssetBrowser },
-  // { id: 'instructions', label: 'Instructions', group: 'Data', component: InstructionsScreen },
+  { id: 'instructions', label: 'Instructions', group: 'Data', icon: 'file', component: InstructionsScreen },
+  { id: 'people', label: 'People', group: 'Data', icon: 'sample', component: PeopleScreen, leadOnly: true },
+  { id: 'queue', label: 'My queue', group: 'Labeling', icon: 'check', component: WorkQueueScreen },
   // { id: 'label', label: 'Label', group: 'Labeling', component: LabelScreen },
   // { id: 'rounds', label: 'Rounds', group: 'Labeling', component: RoundsScreen },
   // { id: 'agreement', label: 'Agreement', group: 'Quality', component: AgreementScreen },

@@ -18,9 +18,15 @@ describe('format', () => {
   });
 
   it('formats asset sizes by kind', () => {
-    expect(formatAssetSize({ kind: 'image', width: 640, height: 480, durationSec: null })).toBe('640 × 480');
-    expect(formatAssetSize({ kind: 'audio', width: null, height: null, durationSec: 65 })).toBe('1:05');
-    expect(formatAssetSize({ kind: 'image', width: null, height: null, durationSec: null })).toBe('');
+    expect(formatAssetSize({ kind: 'image', width: 640, height: 480, durationSec: null })).toBe(
+      '640 × 480',
+    );
+    expect(formatAssetSize({ kind: 'audio', width: null, height: null, durationSec: 65 })).toBe(
+      '1:05',
+    );
+    expect(formatAssetSize({ kind: 'image', width: null, height: null, durationSec: null })).toBe(
+      '',
+    );
   });
 
   it('pluralizes counts', () => {

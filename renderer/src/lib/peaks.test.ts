@@ -2,29 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { parsePeaks, resamplePeaks } from './peaks';
 
 describe('peaks', () => {
-  it('reads min/max arrays', () => {
-    expect(parsePeaks({ min: [-0.5, -1], max: [0.5, 1], durationSec: 2 })).toEqual({
-      min: [-0.5, -1],
-      max: [0.5, 1],
+  it('reads the services peaks file (interleaved min/max times scale)', () => {
+    const p = parsePeaks({
+      version: 1,
+      sampleRate: 16000,
+      channels: 1,
       durationSec: 2,
+      samplesPerBucket: 480,
+      scale: 1000,
+      peaks: [-500, 250, -1000, 1000],
     });
+    expect(p).toEqual({ min: [-0.5, -1], max: [0.25, 1], durationSec: 2 });
   });
 
-  it('reads audiowaveform-style interleaved integer data', () => {
-    const p = parsePeaks({ bits: 8, data: [-127, 127, -64, 64] })!;
-    expect(p.min[0]).toBeCloseTo(-1);
-    expect(p.max[1]).toBeCloseTo(64 / 127);
-  });
-
-  it('reads absolute peaks as a symmetric envelope', () => {
-    const p = parsePeaks({ peaks: [0, 0.5, 1] })!;
-    expect(p.max).toEqual([0, 0.5, 1]);
-    expect(p.min).toEqual([-0, -0.5, -1]);
-  });
-
-  it('rejects what it does not understand', () => {
+  it('rejects anything else', () => {
     expect(parsePeaks('nope')).toBeNull();
-    expect(parsePeaks({ foo: 1 })).toBeNull();
+    expect(parsePeaks({ version: 2, durationSec: 1, scale: 1, peaks: [] })).toBeNull();
+    expect(parsePeaks({ version: 1, durationSec: 1, scale: 1000 })).toBeNull();
   });
 
   it('resamples to a column count keeping extremes', () => {

@@ -58,7 +58,11 @@ function loadPage(page: number): Promise<void> {
     try {
       const result = await api.invoke('assets:list', queryFor(filter, page));
       if (get().generation !== generation) return;
-      set((s) => ({ total: result.total, pages: { ...s.pages, [page]: result.items }, error: null }));
+      set((s) => ({
+        total: result.total,
+        pages: { ...s.pages, [page]: result.items },
+        error: null,
+      }));
     } catch (e) {
       if (get().generation === generation) set({ error: errorMessage(e) });
     } finally {
@@ -88,7 +92,11 @@ export const assetActions = {
   ensureRange(start: number, end: number): void {
     const { pages, total } = get();
     const last = total === null ? end - 1 : Math.min(end, total) - 1;
-    for (let p = Math.floor(Math.max(0, start) / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) {
+    for (
+      let p = Math.floor(Math.max(0, start) / PAGE_SIZE);
+      p <= Math.floor(last / PAGE_SIZE);
+      p++
+    ) {
       if (!pages[p]) void loadPage(p);
     }
   },

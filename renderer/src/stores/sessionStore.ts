@@ -48,7 +48,10 @@ export function startSession(): () => void {
   });
   void (async () => {
     try {
-      const [info, project] = await Promise.all([api.invoke('app:info', {}), api.invoke('project:current', {})]);
+      const [info, project] = await Promise.all([
+        api.invoke('app:info', {}),
+        api.invoke('project:current', {}),
+      ]);
       set({ info, project });
     } catch (e) {
       set({ error: errorMessage(e) });
@@ -59,7 +62,10 @@ export function startSession(): () => void {
   return off;
 }
 
-async function run(busy: Exclude<SessionBusy, null>, action: () => Promise<ProjectSummary>): Promise<boolean> {
+async function run(
+  busy: Exclude<SessionBusy, null>,
+  action: () => Promise<ProjectSummary>,
+): Promise<boolean> {
   set({ busy, error: null });
   try {
     const project = await action();
@@ -75,7 +81,8 @@ async function run(busy: Exclude<SessionBusy, null>, action: () => Promise<Proje
 export const sessionActions = {
   openSample: () => run('sample', () => api.invoke('project:openSample', {})),
   openProject: (path: string) => run('open', () => api.invoke('project:open', { path })),
-  createProject: (path: string, name: string) => run('create', () => api.invoke('project:create', { path, name })),
+  createProject: (path: string, name: string) =>
+    run('create', () => api.invoke('project:create', { path, name })),
   async closeProject(): Promise<void> {
     await api.invoke('project:close', {});
     set({ project: null });

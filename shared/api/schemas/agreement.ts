@@ -186,7 +186,11 @@ export type AgreementReport = z.infer<typeof AgreementReport>;
 
 /** User-adjustable settings of an agreement computation (CLI flags, app controls). */
 export const AgreementSettings = z.object({
-  iou: z.number().gt(0, 'IoU threshold must be above 0').max(1, 'IoU threshold must be at most 1').default(0.5),
+  iou: z
+    .number()
+    .gt(0, 'IoU threshold must be above 0')
+    .max(1, 'IoU threshold must be at most 1')
+    .default(0.5),
   bootstrapSamples: z.number().int().min(0).max(100_000).default(1000),
   seed: z.number().int().default(1),
 });

@@ -66,12 +66,12 @@ export function bootstrapCi95(
       }
     });
   });
-  const activeItems = Int32Array.from(
-    Array.from(active.keys()).filter((i) => active[i] === 1),
-  );
+  const activeItems = Int32Array.from(Array.from(active.keys()).filter((i) => active[i] === 1));
 
   const sums = new Float64Array(width);
-  const views = figures.map((f, fi) => sums.subarray(offsets[fi]!, offsets[fi]! + f.columns.length));
+  const views = figures.map((f, fi) =>
+    sums.subarray(offsets[fi]!, offsets[fi]! + f.columns.length),
+  );
   const values = figures.map(() => new Float64Array(samples));
   const defined = new Int32Array(figures.length);
   const counts = new Int32Array(itemCount);

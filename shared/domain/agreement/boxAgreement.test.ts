@@ -41,7 +41,13 @@ describe('compareItemBoxes', () => {
     const a = [box('scratch', 0), box('dent', 100), box('scratch', 200)];
     const b = [box('dent', 0), box('scratch', 100), box('dent', 200)];
     const c = compareItemBoxes(a, b);
-    expect(c).toMatchObject({ agreements: 0, classConflicts: 3, onlyA: 0, onlyB: 0, fullAgreement: false });
+    expect(c).toMatchObject({
+      agreements: 0,
+      classConflicts: 3,
+      onlyA: 0,
+      onlyB: 0,
+      fullAgreement: false,
+    });
     expect(c.agreementIoUSum).toBe(0);
     expect(Object.fromEntries(c.perClass)).toEqual({
       scratch: { nA: 2, nB: 1, agreements: 0 },
@@ -73,7 +79,10 @@ describe('compareItemBoxes', () => {
 
   it('identical annotations are in full agreement', () => {
     const a = [box('scratch', 0), box('dent', 100, 50, 30, 7)];
-    const c = compareItemBoxes(a, a.map((x) => ({ ...x })));
+    const c = compareItemBoxes(
+      a,
+      a.map((x) => ({ ...x })),
+    );
     expect(c).toMatchObject({ agreements: 2, fullAgreement: true });
     expect(c.agreementIoUSum).toBe(2);
   });

@@ -92,7 +92,9 @@ describe('solveAssignment', () => {
 /** Best total weight over all matchings using only the given edges, by brute force. */
 function bruteMaxWeight(nA: number, nB: number, edges: WeightedEdges): number {
   const w = new Map<string, number>();
-  edges.a.forEach((a, k) => w.set(`${a},${edges.b[k]}`, Math.max(w.get(`${a},${edges.b[k]}`) ?? 0, edges.w[k]!)));
+  edges.a.forEach((a, k) =>
+    w.set(`${a},${edges.b[k]}`, Math.max(w.get(`${a},${edges.b[k]}`) ?? 0, edges.w[k]!)),
+  );
   const used = new Array<boolean>(nB).fill(false);
   let best = 0;
   const go = (i: number, total: number) => {

@@ -37,7 +37,12 @@ export function solveAssignment(cost: ArrayLike<number>, rows: number, cols: num
  * Core solver for n <= m. Reads cost(i, j) as cost[i * m + j], or cost[j * n + i] when
  * `transposed`. Returns, per column j of the n x m problem, the row assigned to it or -1.
  */
-function kuhnMunkres(cost: ArrayLike<number>, n: number, m: number, transposed: boolean): Int32Array {
+function kuhnMunkres(
+  cost: ArrayLike<number>,
+  n: number,
+  m: number,
+  transposed: boolean,
+): Int32Array {
   // 1-based arrays as in the classic formulation; index 0 is the virtual start column.
   const u = new Float64Array(n + 1);
   const v = new Float64Array(m + 1);
@@ -117,7 +122,8 @@ export function maxWeightMatching(nA: number, nB: number, edges: WeightedEdges):
   const e = edges.a.length;
   if (e === 0) return { aToB, bToA };
   for (let k = 0; k < e; k++) {
-    if (!(edges.w[k]! > 0)) throw new RangeError(`edge ${k} has weight ${edges.w[k]}; weights must be > 0`);
+    if (!(edges.w[k]! > 0))
+      throw new RangeError(`edge ${k} has weight ${edges.w[k]}; weights must be > 0`);
   }
   if (e === 1) {
     aToB[edges.a[0]!] = edges.b[0]!;

@@ -52,7 +52,12 @@ describe('cohenKappa', () => {
     ];
     const a: string[] = [];
     const b: string[] = [];
-    for (const [va, vb, k] of table) for (let i = 0; i < k; i++) (a.push(va), b.push(vb));
+    for (const [va, vb, k] of table) {
+      for (let i = 0; i < k; i++) {
+        a.push(va);
+        b.push(vb);
+      }
+    }
     expect(cohenKappa(a, b).kappa).toBeCloseTo(0.6, 12);
   });
 

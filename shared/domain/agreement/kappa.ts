@@ -15,7 +15,10 @@ export interface KappaResult {
   items: number;
 }
 
-export function cohenKappa(a: readonly (string | null)[], b: readonly (string | null)[]): KappaResult {
+export function cohenKappa(
+  a: readonly (string | null)[],
+  b: readonly (string | null)[],
+): KappaResult {
   if (a.length !== b.length) {
     throw new RangeError(`rater value lists differ in length (${a.length} vs ${b.length})`);
   }

@@ -51,7 +51,7 @@ describe('krippendorffAlphaNominal', () => {
     expect(Number(r.alpha!.toFixed(3))).toBe(0.095);
   });
 
-  it('relates to Scott\'s pi for two coders without missing data: 1 - (2N-1)/(2N) * (1 - pi)', () => {
+  it("relates to Scott's pi for two coders without missing data: 1 - (2N-1)/(2N) * (1 - pi)", () => {
     const a = ['ok', 'ok', 'def', 'unc', 'def', 'ok', 'def', 'ok'];
     const b = ['ok', 'def', 'def', 'unc', 'ok', 'ok', 'def', 'unc'];
     const N = a.length;
@@ -67,9 +67,24 @@ describe('krippendorffAlphaNominal', () => {
   });
 
   it('is 1 for perfect agreement over two categories, null without variation or data', () => {
-    expect(krippendorffAlphaNominal([['a', 'a'], ['b', 'b', 'b']]).alpha).toBe(1);
-    expect(krippendorffAlphaNominal([['a', 'a'], ['a', 'a']]).alpha).toBeNull();
-    expect(krippendorffAlphaNominal([['a', null], [null, 'b']]).alpha).toBeNull();
+    expect(
+      krippendorffAlphaNominal([
+        ['a', 'a'],
+        ['b', 'b', 'b'],
+      ]).alpha,
+    ).toBe(1);
+    expect(
+      krippendorffAlphaNominal([
+        ['a', 'a'],
+        ['a', 'a'],
+      ]).alpha,
+    ).toBeNull();
+    expect(
+      krippendorffAlphaNominal([
+        ['a', null],
+        [null, 'b'],
+      ]).alpha,
+    ).toBeNull();
     expect(krippendorffAlphaNominal([]).alpha).toBeNull();
   });
 

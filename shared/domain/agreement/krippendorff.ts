@@ -59,7 +59,9 @@ export interface AlphaResult {
 }
 
 /** units[u][coder] = value or null (missing). Coders need not be the same for every unit. */
-export function krippendorffAlphaNominal(units: readonly (readonly (string | null)[])[]): AlphaResult {
+export function krippendorffAlphaNominal(
+  units: readonly (readonly (string | null)[])[],
+): AlphaResult {
   let n = 0;
   let observed = 0;
   let pairable = 0;

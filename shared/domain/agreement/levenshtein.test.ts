@@ -3,7 +3,8 @@ import { codePoints, editDistance, editDistanceTable, internWords } from './leve
 import { mulberry32 } from './rng';
 
 const chars = (s: string) => codePoints(s);
-const words = (a: string, b: string) => internWords(a.split(' ').filter(Boolean), b.split(' ').filter(Boolean));
+const words = (a: string, b: string) =>
+  internWords(a.split(' ').filter(Boolean), b.split(' ').filter(Boolean));
 
 describe('edit distance', () => {
   it.each([
@@ -38,7 +39,10 @@ describe('edit distance', () => {
       const la = Math.floor(rng() * 131);
       // Often a mutated copy so distances are small, sometimes unrelated.
       const a = gen(la);
-      const b = rng() < 0.6 ? a.filter(() => rng() > 0.1).map((x) => (rng() < 0.1 ? (x + 1) % alphabet : x)) : gen(Math.floor(rng() * 131));
+      const b =
+        rng() < 0.6
+          ? a.filter(() => rng() > 0.1).map((x) => (rng() < 0.1 ? (x + 1) % alphabet : x))
+          : gen(Math.floor(rng() * 131));
       expect(editDistance(a, b)).toBe(editDistanceTable(a, b));
     }
   });

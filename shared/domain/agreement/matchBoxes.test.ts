@@ -106,7 +106,13 @@ describe('matchBoxes', () => {
     const rng = mulberry32(5);
     const randomBoxes = (n: number) =>
       Array.from({ length: n }, () =>
-        box(rng() < 0.5 ? 'a' : 'b', Math.floor(rng() * 20), Math.floor(rng() * 20), 5 + Math.floor(rng() * 10), 5 + Math.floor(rng() * 10)),
+        box(
+          rng() < 0.5 ? 'a' : 'b',
+          Math.floor(rng() * 20),
+          Math.floor(rng() * 20),
+          5 + Math.floor(rng() * 10),
+          5 + Math.floor(rng() * 10),
+        ),
       );
     for (let t = 0; t < 300; t++) {
       const a = randomBoxes(Math.floor(rng() * 6));

@@ -40,11 +40,7 @@ export function assertIouThreshold(t: number): void {
  * product.md: IoU for every A x B pair regardless of class; the one-to-one assignment
  * maximizing total IoU among pairs with IoU >= t (IoU exactly t is allowed).
  */
-export function matchBoxes(
-  a: readonly ClassedBox[],
-  b: readonly ClassedBox[],
-  t = 0.5,
-): BoxMatch {
+export function matchBoxes(a: readonly ClassedBox[], b: readonly ClassedBox[], t = 0.5): BoxMatch {
   assertIouThreshold(t);
   const nA = a.length;
   const nB = b.length;

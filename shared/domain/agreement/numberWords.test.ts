@@ -4,7 +4,7 @@ import { numberToWords, parseDigits, parseNumberWords } from './numberWords';
 const parseAll = (text: string) => {
   const words = text.split(' ');
   const out: Array<number | string> = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const p = parseNumberWords(words, i);
     if (p) {
       out.push(p.value);
@@ -30,7 +30,10 @@ describe('numberToWords', () => {
     [1000, 'one thousand'],
     [2005, 'two thousand five'],
     [1_000_001, 'one million one'],
-    [123_456_789_012, 'one hundred twenty three billion four hundred fifty six million seven hundred eighty nine thousand twelve'],
+    [
+      123_456_789_012,
+      'one hundred twenty three billion four hundred fifty six million seven hundred eighty nine thousand twelve',
+    ],
   ])('%i -> %s', (n, words) => {
     expect(numberToWords(n).join(' ')).toBe(words);
   });

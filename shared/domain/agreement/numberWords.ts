@@ -5,8 +5,25 @@
  * Ordinals ("first", "5th"), decimals ("3.5") and fractions are left as typed.
  */
 const SMALL = [
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
-  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen',
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
   'nineteen',
 ];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
@@ -16,9 +33,12 @@ const SCALES: ReadonlyArray<readonly [number, string]> = [
   [1e3, 'thousand'],
 ];
 
-const smallValue = new Map(SMALL.map((w, i) => [w, i]));
-const tensValue = new Map(TENS.map((w, i) => [w, i * 10]).filter(([w]) => w !== ''));
-const scaleValue = new Map(SCALES.map(([v, w]) => [w, v]));
+const smallValue = new Map<string, number>(SMALL.map((w, i) => [w, i]));
+const tensValue = new Map<string, number>();
+TENS.forEach((w, i) => {
+  if (w !== '') tensValue.set(w, i * 10);
+});
+const scaleValue = new Map<string, number>(SCALES.map(([v, w]) => [w, v]));
 
 export const MAX_NUMBER = 999_999_999_999;
 

@@ -7,7 +7,10 @@ describe('matchSegments', () => {
   it('matches overlapping segments at temporal IoU >= 0.5 and measures boundaries in ms', () => {
     // A: [0, 2] [3, 5] [10, 11]   B: [0.1, 2.1] [3, 4] [20, 21]
     // [0,2]-[0.1,2.1]: IoU 1.9/2.1; [3,5]-[3,4]: IoU 0.5 exactly (counts); [10,11] alone.
-    const m = matchSegments([seg(0, 2), seg(3, 5), seg(10, 11)], [seg(0.1, 2.1), seg(3, 4), seg(20, 21)]);
+    const m = matchSegments(
+      [seg(0, 2), seg(3, 5), seg(10, 11)],
+      [seg(0.1, 2.1), seg(3, 4), seg(20, 21)],
+    );
     expect(m.pairs.map((p) => [p.a, p.b])).toEqual([
       [0, 0],
       [1, 1],

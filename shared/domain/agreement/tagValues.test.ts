@@ -8,10 +8,9 @@ describe('itemTagSet', () => {
   });
 
   it('sorts and de-duplicates tags', () => {
-    expect(itemTagSet({ tags: ['uncertain', 'defective', 'uncertain'], noDefects: false })).toEqual([
-      'defective',
-      'uncertain',
-    ]);
+    expect(itemTagSet({ tags: ['uncertain', 'defective', 'uncertain'], noDefects: false })).toEqual(
+      ['defective', 'uncertain'],
+    );
   });
 
   it('maps the no-defects verdict onto the no-defects tag, so verdict and tag are one value', () => {

@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { TranscriptRules } from '../../api/schemas/instructionSpec';
 import { normalizeTranscript, RAW_TRANSCRIPT_RULES } from './textNormalize';
 
-const rules = (over: Partial<TranscriptRules>): TranscriptRules => ({ ...RAW_TRANSCRIPT_RULES, ...over });
-const norm = (text: string, over: Partial<TranscriptRules> = {}) => normalizeTranscript(text, rules(over)).join(' ');
+const rules = (over: Partial<TranscriptRules>): TranscriptRules => ({
+  ...RAW_TRANSCRIPT_RULES,
+  ...over,
+});
+const norm = (text: string, over: Partial<TranscriptRules> = {}) =>
+  normalizeTranscript(text, rules(over)).join(' ');
 
 describe('normalizeTranscript', () => {
   it('with raw rules only splits on whitespace', () => {
-    expect(norm('  Um, today\'s   weather\n is FINE. ')).toBe("Um, today's weather is FINE.");
+    expect(norm("  Um, today's   weather\n is FINE. ")).toBe("Um, today's weather is FINE.");
   });
 
   it('lowercases', () => {
@@ -16,7 +20,9 @@ describe('normalizeTranscript', () => {
 
   it('strips punctuation: apostrophes vanish, other marks separate words, decimals survive', () => {
     const strip = { stripPunctuation: true };
-    expect(norm("Um, today's weather: well-known (sort of)!", strip)).toBe('Um todays weather well known sort of');
+    expect(norm("Um, today's weather: well-known (sort of)!", strip)).toBe(
+      'Um todays weather well known sort of',
+    );
     expect(norm('pressure 3.5 bar, 1,000 units.', strip)).toBe('pressure 3.5 bar 1,000 units');
     expect(norm('— ... !!', strip)).toBe('');
     expect(norm('5% of $20', strip)).toBe('5 of 20');
@@ -25,7 +31,9 @@ describe('normalizeTranscript', () => {
   it('drops fillers only when dropFillers is set, ignoring case and punctuation', () => {
     const r = { fillers: ['um', 'uh', 'you know'], lowercase: false };
     expect(norm('Um, the uh line you know stopped', r)).toBe('Um, the uh line you know stopped');
-    expect(norm('Um, the uh line you know stopped', { ...r, dropFillers: true })).toBe('the line stopped');
+    expect(norm('Um, the uh line you know stopped', { ...r, dropFillers: true })).toBe(
+      'the line stopped',
+    );
     expect(norm('you are here', { ...r, dropFillers: true })).toBe('you are here');
   });
 
@@ -41,7 +49,9 @@ describe('normalizeTranscript', () => {
   it('numbers as words: digits are spelled, word phrases re-spelled canonically', () => {
     const w = { numbers: 'words' as const, lowercase: true, stripPunctuation: true };
     expect(norm('Line 2 stopped at 105.', w)).toBe('line two stopped at one hundred five');
-    expect(norm('line two stopped at one hundred and five', w)).toBe('line two stopped at one hundred five');
+    expect(norm('line two stopped at one hundred and five', w)).toBe(
+      'line two stopped at one hundred five',
+    );
     expect(norm('Twenty-One', w)).toBe('twenty one');
     expect(norm('2005', w)).toBe('two thousand five');
   });

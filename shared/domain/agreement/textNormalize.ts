@@ -68,7 +68,11 @@ function canonicalizeNumbers(input: Token[], mode: 'digits' | 'words'): Token[] 
     const parts = tok.core.split(/[-\u2010\u2011\u2013]/);
     if (parts.length > 1 && parts.every((p) => isNumberWord(p.toLowerCase()))) {
       parts.forEach((p, k) =>
-        tokens.push({ pre: k === 0 ? tok.pre : '', core: p, post: k === parts.length - 1 ? tok.post : '' }),
+        tokens.push({
+          pre: k === 0 ? tok.pre : '',
+          core: p,
+          post: k === parts.length - 1 ? tok.post : '',
+        }),
       );
     } else {
       tokens.push(tok);
@@ -81,9 +85,11 @@ function canonicalizeNumbers(input: Token[], mode: 'digits' | 'words'): Token[] 
       return;
     }
     const ws = numberToWords(value);
-    ws.forEach((w, k) => out.push({ pre: k === 0 ? pre : '', core: w, post: k === ws.length - 1 ? post : '' }));
+    ws.forEach((w, k) =>
+      out.push({ pre: k === 0 ? pre : '', core: w, post: k === ws.length - 1 ? post : '' }),
+    );
   };
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const tok = tokens[i]!;
     const digits = parseDigits(tok.core);
     if (digits !== null) {
@@ -129,12 +135,17 @@ function isDigit(c: string | undefined): boolean {
 function dropFillers(words: string[], fillers: readonly string[]): string[] {
   const key = (w: string) => splitEdges(w.normalize('NFKC').toLowerCase()).core;
   const phrases = fillers
-    .map((f) => f.split(/\s+/).map(key).filter((w) => w.length > 0))
+    .map((f) =>
+      f
+        .split(/\s+/)
+        .map(key)
+        .filter((w) => w.length > 0),
+    )
     .filter((p) => p.length > 0)
     .sort((x, y) => y.length - x.length); // longest first: "you know" before "you"
   const keys = words.map(key);
   const out: string[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const hit = phrases.find((p) => p.every((w, k) => keys[i + k] === w));
     if (hit) {
       i += hit.length;

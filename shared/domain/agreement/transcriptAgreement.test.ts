@@ -21,7 +21,9 @@ const project: TranscriptRules = {
 
 describe('transcriptText', () => {
   it('joins segment texts in time order', () => {
-    expect(transcriptText([seg(2, 3, 'world'), seg(0, 1, 'hello'), seg(0, 0.5, 'oh')])).toBe('oh hello world');
+    expect(transcriptText([seg(2, 3, 'world'), seg(0, 1, 'hello'), seg(0, 0.5, 'oh')])).toBe(
+      'oh hello world',
+    );
   });
 });
 
@@ -39,7 +41,11 @@ describe('compareItemTranscripts', () => {
   it('hand-computed WER and CER', () => {
     // A: "the cat sat on the mat" (6 words, 22 chars); B: "the cat sit on mat"
     // Words: sat->sit, delete "the" = 2 edits -> WER 2/6. Chars: a->i, delete "the " = 5 -> 5/22.
-    const c = compareItemTranscripts([seg(0, 3, 'the cat sat on the mat')], [seg(0, 3, 'the cat sit on mat')], project);
+    const c = compareItemTranscripts(
+      [seg(0, 3, 'the cat sat on the mat')],
+      [seg(0, 3, 'the cat sit on mat')],
+      project,
+    );
     expect(c.wordEdits).toBe(2);
     expect(c.wer).toBeCloseTo(2 / 6, 15);
     expect(c.chars).toBe(22);
@@ -47,7 +53,7 @@ describe('compareItemTranscripts', () => {
     expect(c.cer).toBeCloseTo(5 / 22, 15);
   });
 
-  it('WER is directional: the denominator is A\'s word count', () => {
+  it("WER is directional: the denominator is A's word count", () => {
     const ab = compareItemTranscripts([seg(0, 1, 'a b')], [seg(0, 1, 'a b c d')], project);
     const ba = compareItemTranscripts([seg(0, 1, 'a b c d')], [seg(0, 1, 'a b')], project);
     expect(ab.wer).toBe(1); // 2 insertions / 2 words
@@ -67,15 +73,33 @@ describe('compareItemTranscripts', () => {
 
   it('an empty reference has no WER; everything B said still counts as edits', () => {
     const c = compareItemTranscripts([], [seg(0, 1, 'hello there')], project);
-    expect(c).toMatchObject({ words: 0, wordEdits: 2, wer: null, cer: null, matchedSegments: 0, boundaryDeviationMs: null });
+    expect(c).toMatchObject({
+      words: 0,
+      wordEdits: 2,
+      wer: null,
+      cer: null,
+      matchedSegments: 0,
+      boundaryDeviationMs: null,
+    });
   });
 
   it('corpus WER is sum E / sum words(A), not the mean of item WERs', () => {
     const totals = emptyTranscriptTotals();
     addTranscript(totals, compareItemTranscripts([seg(0, 1, 'a')], [seg(0, 1, 'b')], project)); // 1/1
-    addTranscript(totals, compareItemTranscripts([seg(0, 1, 'a b c d e f g h i')], [seg(0, 1, 'a b c d e f g h i')], project)); // 0/9
+    addTranscript(
+      totals,
+      compareItemTranscripts(
+        [seg(0, 1, 'a b c d e f g h i')],
+        [seg(0, 1, 'a b c d e f g h i')],
+        project,
+      ),
+    ); // 0/9
     expect(corpusFigures(totals).wer).toBeCloseTo(0.1, 15); // not (1 + 0) / 2
     expect(totals.items).toBe(2);
-    expect(corpusFigures(emptyTranscriptTotals())).toEqual({ wer: null, cer: null, boundaryDeviationMs: null });
+    expect(corpusFigures(emptyTranscriptTotals())).toEqual({
+      wer: null,
+      cer: null,
+      boundaryDeviationMs: null,
+    });
   });
 });

@@ -89,7 +89,15 @@ export interface TranscriptTotals {
 }
 
 export function emptyTranscriptTotals(): TranscriptTotals {
-  return { items: 0, words: 0, wordEdits: 0, chars: 0, charEdits: 0, matchedSegments: 0, boundaryAbsSumMs: 0 };
+  return {
+    items: 0,
+    words: 0,
+    wordEdits: 0,
+    chars: 0,
+    charEdits: 0,
+    matchedSegments: 0,
+    boundaryAbsSumMs: 0,
+  };
 }
 
 export function addTranscript(totals: TranscriptTotals, c: ItemTranscriptComparison): void {
@@ -110,6 +118,7 @@ export function corpusFigures(t: TranscriptTotals): {
   return {
     wer: t.words > 0 ? t.wordEdits / t.words : null,
     cer: t.chars > 0 ? t.charEdits / t.chars : null,
-    boundaryDeviationMs: t.matchedSegments > 0 ? t.boundaryAbsSumMs / (2 * t.matchedSegments) : null,
+    boundaryDeviationMs:
+      t.matchedSegments > 0 ? t.boundaryAbsSumMs / (2 * t.matchedSegments) : null,
   };
 }

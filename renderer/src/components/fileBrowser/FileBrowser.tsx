@@ -4,13 +4,20 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import type { DirEntry, DirListing } from '../../../../shared/api/schemas/project';
 import { api } from '../../api/client';
 import { formatBytes } from '../../lib/format';
-import { baseName, parentPath, pathCrumbs } from '../../lib/pathCrumbs';
+import { baseName, parentPath } from '../../lib/pathCrumbs';
 import { errorMessage, useSessionStore } from '../../stores/sessionStore';
 import { ErrorNotice } from '../ErrorNotice';
+import { FileBrowserBar } from './FileBrowserBar';
 import { Icon } from '../Icon';
 import type { ChooserRules } from './fileBrowserModel';
 import type { Selection } from './fileBrowserModel';
-import { chosenEntries, isSelectable, rangeSelection, selectionOf, typeAheadIndex } from './fileBrowserModel';
+import {
+  chosenEntries,
+  isSelectable,
+  rangeSelection,
+  selectionOf,
+  typeAheadIndex,
+} from './fileBrowserModel';
 import './fileBrowser.css';
 
 export interface FileBrowserProps extends ChooserRules {
@@ -31,7 +38,15 @@ const ROW_HEIGHT = 30;
  * up, letters jump to a name.
  */
 export function FileBrowser(props: FileBrowserProps) {
-  const { choose, extensions, multiple = false, initialDir, confirmLabel, onConfirm, onCancel } = props;
+  const {
+    choose,
+    extensions,
+    multiple = false,
+    initialDir,
+    confirmLabel,
+    onConfirm,
+    onCancel,
+  } = props;
   const rules: ChooserRules = { choose, extensions };
   const sep = useSessionStore((s) => s.info?.pathSeparator ?? '/');
   const [listing, setListing] = useState<DirListing | null>(null);
@@ -41,7 +56,6 @@ export function FileBrowser(props: FileBrowserProps) {
   const [anchor, setAnchor] = useState(0);
   const [selected, setSelected] = useState<Selection>(new Map());
   const [showHidden, setShowHidden] = useState(false);
-  const [pathText, setPathText] = useState('');
   const listRef = useRef<HTMLDivElement>(null);
   const typed = useRef({ text: '', at: 0 });
 
@@ -51,9 +65,11 @@ export function FileBrowser(props: FileBrowserProps) {
       let target = dir;
       for (;;) {
         try {
-          const next = await api.invoke('fs:list', { ...(target ? { dir: target } : {}), showHidden });
+          const next = await api.invoke('fs:list', {
+            ...(target ? { dir: target } : {}),
+            showHidden,
+          });
           setListing(next);
-          setPathText(next.dir);
           setCursor(0);
           setAnchor(0);
           setError(null);
@@ -79,8 +95,6 @@ export function FileBrowser(props: FileBrowserProps) {
     // Re-list when "show hidden" flips; the folder itself is kept.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [showHidden]);
-
-  useEffect(() => listRef.current?.focus(), []);
 
   const entries = listing?.entries ?? [];
   const virtualizer = useVirtualizer({
@@ -110,12 +124,17 @@ export function FileBrowser(props: FileBrowserProps) {
   };
 
   const confirm = (chosen: DirEntry[]) => {
-    if (chosen.length > 0) onConfirm(chosen.map((e) => e.path), chosen);
+    if (chosen.length > 0)
+      onConfirm(
+        chosen.map((e) => e.path),
+        chosen,
+      );
   };
 
   const activate = (entry: DirEntry) => {
     if (entry.kind === 'dir') void navigate(entry.path);
-    else if (isSelectable(entry, rules)) confirm(multiple && selected.size > 0 ? [...selected.values()] : [entry]);
+    else if (isSelectable(entry, rules))
+      confirm(multiple && selected.size > 0 ? [...selected.values()] : [entry]);
   };
 
   const onRowClick = (e: MouseEvent, index: number) => {
@@ -152,58 +171,29 @@ export function FileBrowser(props: FileBrowserProps) {
       setSelected(selectionOf(entries.filter((x) => isSelectable(x, rules))));
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
       const now = Date.now();
-      typed.current = { text: now - typed.current.at < 700 ? typed.current.text + e.key : e.key, at: now };
+      typed.current = {
+        text: now - typed.current.at < 700 ? typed.current.text + e.key : e.key,
+        at: now,
+      };
       const from = typed.current.text.length > 1 ? cursor - 1 : cursor;
       moveCursor(typeAheadIndex(entries, from, typed.current.text), false);
     } else return;
     e.preventDefault();
   };
 
-  const here: DirEntry | null = listing ? { name: baseName(listing.dir), path: listing.dir, kind: 'dir', bytes: null } : null;
+  const here: DirEntry | null = listing
+    ? { name: baseName(listing.dir), path: listing.dir, kind: 'dir', bytes: null }
+    : null;
   const picks = here ? chosenEntries(selected, here, rules) : [];
-  const crumbs = listing ? pathCrumbs(listing.dir, sep) : [];
 
   return (
     <div className="fb">
-      <div className="fb-toolbar">
-        <button
-          className="btn btn-icon btn-sm"
-          onClick={() => listing?.parent && void navigate(listing.parent)}
-          disabled={!listing?.parent}
-          title="Parent folder (Backspace)"
-          aria-label="Parent folder"
-        >
-          <Icon name="up" />
-        </button>
-        <nav className="fb-crumbs" aria-label="Folder path">
-          {crumbs.map((c, i) => (
-            <span key={c.path} className="fb-crumb">
-              {i > 1 && <span className="fb-crumb-sep">/</span>}
-              <button className="fb-crumb-btn" onClick={() => void navigate(c.path)} aria-current={i === crumbs.length - 1}>
-                {c.label}
-              </button>
-            </span>
-          ))}
-        </nav>
-      </div>
-      <form
-        className="fb-pathbar"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void navigate(pathText.trim() || undefined);
-        }}
-      >
-        <input
-          className="input fb-path-input"
-          value={pathText}
-          onChange={(e) => setPathText(e.target.value)}
-          aria-label="Go to folder"
-          spellCheck={false}
-        />
-        <button className="btn btn-sm" type="submit">
-          Go
-        </button>
-      </form>
+      <FileBrowserBar
+        dir={listing?.dir ?? null}
+        parent={listing?.parent ?? null}
+        sep={sep}
+        onNavigate={(dir) => void navigate(dir)}
+      />
       {error && <ErrorNotice message={error} onDismiss={() => setError(null)} />}
       <div
         ref={listRef}
@@ -213,6 +203,7 @@ export function FileBrowser(props: FileBrowserProps) {
         aria-multiselectable={multiple}
         aria-busy={loading}
         tabIndex={0}
+        data-autofocus
         onKeyDown={onKeyDown}
       >
         {listing && entries.length === 0 && <div className="fb-empty">This folder is empty.</div>}
@@ -247,9 +238,14 @@ export function FileBrowser(props: FileBrowserProps) {
                     onChange={() => toggle(entry)}
                   />
                 )}
-                <Icon name={entry.kind === 'dir' ? 'folder' : 'file'} className={`fb-icon fb-icon-${entry.kind}`} />
+                <Icon
+                  name={entry.kind === 'dir' ? 'folder' : 'file'}
+                  className={`fb-icon fb-icon-${entry.kind}`}
+                />
                 <span className="fb-name">{entry.name}</span>
-                <span className="fb-size">{entry.bytes !== null ? formatBytes(entry.bytes) : ''}</span>
+                <span className="fb-size">
+                  {entry.bytes !== null ? formatBytes(entry.bytes) : ''}
+                </span>
               </div>
             );
           })}
@@ -257,7 +253,12 @@ export function FileBrowser(props: FileBrowserProps) {
       </div>
       <div className="fb-footer">
         <label className="fb-hidden">
-          <input type="checkbox" checked={showHidden} onChange={(e) => setShowHidden(e.target.checked)} /> Show hidden
+          <input
+            type="checkbox"
+            checked={showHidden}
+            onChange={(e) => setShowHidden(e.target.checked)}
+          />{' '}
+          Show hidden
         </label>
         <div className="fb-summary" aria-live="polite">
           {selected.size > 0 ? (
@@ -279,7 +280,11 @@ export function FileBrowser(props: FileBrowserProps) {
         <button className="btn" onClick={onCancel}>
           Cancel
         </button>
-        <button className="btn btn-primary" onClick={() => confirm(picks)} disabled={picks.length === 0}>
+        <button
+          className="btn btn-primary"
+          onClick={() => confirm(picks)}
+          disabled={picks.length === 0}
+        >
           {confirmLabel}
         </button>
       </div>

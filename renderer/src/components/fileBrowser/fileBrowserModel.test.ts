@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DirEntry } from '../../../../shared/api/schemas/project';
-import { chosenEntries, isSelectable, rangeSelection, selectionOf, typeAheadIndex } from './fileBrowserModel';
+import {
+  chosenEntries,
+  isSelectable,
+  rangeSelection,
+  selectionOf,
+  typeAheadIndex,
+} from './fileBrowserModel';
 
 const entries: DirEntry[] = [
   { name: 'images', path: '/d/images', kind: 'dir', bytes: null },
@@ -35,6 +41,8 @@ describe('file browser model', () => {
     const here: DirEntry = { name: 'd', path: '/d', kind: 'dir', bytes: null };
     expect(chosenEntries(new Map(), here, { choose: 'folder' })).toEqual([here]);
     expect(chosenEntries(new Map(), here, { choose: 'file' })).toEqual([]);
-    expect(chosenEntries(selectionOf([entries[2]!]), here, { choose: 'file' })).toEqual([entries[2]]);
+    expect(chosenEntries(selectionOf([entries[2]!]), here, { choose: 'file' })).toEqual([
+      entries[2],
+    ]);
   });
 });

@@ -17,7 +17,12 @@ export function isSelectable(entry: DirEntry, rules: ChooserRules): boolean {
 }
 
 /** Shift-click: every selectable entry between the anchor and the target, inclusive. */
-export function rangeSelection(entries: DirEntry[], anchor: number, target: number, rules: ChooserRules): DirEntry[] {
+export function rangeSelection(
+  entries: DirEntry[],
+  anchor: number,
+  target: number,
+  rules: ChooserRules,
+): DirEntry[] {
   const [from, to] = anchor <= target ? [anchor, target] : [target, anchor];
   return entries.slice(from, to + 1).filter((e) => isSelectable(e, rules));
 }
@@ -40,7 +45,11 @@ export function typeAheadIndex(entries: DirEntry[], from: number, prefix: string
 }
 
 /** What the confirm button will hand back, given the selection and the folder on screen. */
-export function chosenEntries(selected: Selection, currentDir: DirEntry, rules: ChooserRules): DirEntry[] {
+export function chosenEntries(
+  selected: Selection,
+  currentDir: DirEntry,
+  rules: ChooserRules,
+): DirEntry[] {
   if (selected.size > 0) return [...selected.values()];
   return rules.choose === 'folder' ? [currentDir] : [];
 }

@@ -22,7 +22,11 @@ export function AssetBrowser() {
         <div className="assets-title">
           <h2>Assets</h2>
           <span className="assets-count" aria-live="polite" data-testid="asset-count">
-            {total === null ? '…' : total === projectAssets ? formatCount(total, 'asset') : `${formatCount(total, 'asset')} of ${projectAssets.toLocaleString('en-US')}`}
+            {total === null
+              ? '…'
+              : total === projectAssets
+                ? formatCount(total, 'asset')
+                : `${formatCount(total, 'asset')} of ${projectAssets.toLocaleString('en-US')}`}
           </span>
         </div>
         {projectAssets > 0 && <AssetFilters />}
@@ -37,7 +41,10 @@ export function AssetBrowser() {
       ) : total === 0 ? (
         <div className="assets-empty">
           <p>No assets match these filters.</p>
-          <button className="btn" onClick={() => void assetActions.reload({ kind: null, metadata: {}, search: '' })}>
+          <button
+            className="btn"
+            onClick={() => void assetActions.reload({ kind: null, metadata: {}, search: '' })}
+          >
             Clear filters
           </button>
         </div>
@@ -56,7 +63,10 @@ function EmptyProject() {
         <Icon name="image" size={28} />
       </div>
       <h3>No images or audio yet</h3>
-      <p>Import files or whole folders. You can attach a CSV with metadata such as factory, line or camera.</p>
+      <p>
+        Import files or whole folders. You can attach a CSV with metadata such as factory, line or
+        camera.
+      </p>
       <button className="btn btn-primary btn-lg" onClick={projectActions.openImport}>
         <Icon name="import" />
         Import images and audio

@@ -60,7 +60,12 @@ export function AssetFilters() {
             className="select facet-select"
             aria-label={`Filter by ${f.name}`}
             value={metadata[f.name] ?? ''}
-            onChange={(e) => void assetActions.setMetadataFilter(f.name, e.target.value === '' ? null : e.target.value)}
+            onChange={(e) =>
+              void assetActions.setMetadataFilter(
+                f.name,
+                e.target.value === '' ? null : e.target.value,
+              )
+            }
           >
             <option value="">Any</option>
             {f.values.map((v) => (

@@ -48,21 +48,34 @@ export function AssetGrid({ total }: { total: number }) {
 
   // Arrow keys move focus between tiles like a spreadsheet; Enter/Space open (the tile is a button).
   const onKeyDown = (e: KeyboardEvent) => {
-    const current = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-index]');
+    const current = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>(
+      '[data-index]',
+    );
     if (!current) return;
     const index = Number(current.dataset.index);
-    const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: layout.cols, ArrowUp: -layout.cols }[e.key];
+    const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: layout.cols, ArrowUp: -layout.cols }[
+      e.key
+    ];
     if (step === undefined) return;
     e.preventDefault();
     const next = Math.max(0, Math.min(total - 1, index + step));
     virtualizer.scrollToIndex(Math.floor(next / layout.cols));
     requestAnimationFrame(() =>
-      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus({ preventScroll: true }),
+      scrollRef.current
+        ?.querySelector<HTMLElement>(`[data-index="${next}"]`)
+        ?.focus({ preventScroll: true }),
     );
   };
 
   return (
-    <div ref={scrollRef} className="grid-scroll" onKeyDown={onKeyDown} role="grid" aria-rowcount={rows} aria-label="Assets">
+    <div
+      ref={scrollRef}
+      className="grid-scroll"
+      onKeyDown={onKeyDown}
+      role="grid"
+      aria-rowcount={rows}
+      aria-label="Assets"
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {width > 0 &&
           items.map((row) => (
@@ -80,7 +93,12 @@ export function AssetGrid({ total }: { total: number }) {
               {Array.from({ length: layout.cols }, (_, c) => {
                 const index = row.index * layout.cols + c;
                 return index < total ? (
-                  <GridCell key={index} index={index} thumbHeight={layout.thumbHeight} onOpen={onOpen} />
+                  <GridCell
+                    key={index}
+                    index={index}
+                    thumbHeight={layout.thumbHeight}
+                    onOpen={onOpen}
+                  />
                 ) : null;
               })}
             </div>
@@ -90,7 +108,15 @@ export function AssetGrid({ total }: { total: number }) {
   );
 }
 
-function GridCell({ index, thumbHeight, onOpen }: { index: number; thumbHeight: number; onOpen: (i: number) => void }) {
+function GridCell({
+  index,
+  thumbHeight,
+  onOpen,
+}: {
+  index: number;
+  thumbHeight: number;
+  onOpen: (i: number) => void;
+}) {
   const asset = useAssetAt(index);
   return (
     <div role="gridcell">

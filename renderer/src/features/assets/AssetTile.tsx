@@ -14,7 +14,12 @@ interface AssetTileProps {
 }
 
 /** One grid cell. `asset` is undefined while its page loads (a skeleton is shown). */
-export const AssetTile = memo(function AssetTile({ asset, index, thumbHeight, onOpen }: AssetTileProps) {
+export const AssetTile = memo(function AssetTile({
+  asset,
+  index,
+  thumbHeight,
+  onOpen,
+}: AssetTileProps) {
   if (!asset) {
     return (
       <div className="tile tile-skeleton" aria-hidden="true">

@@ -6,7 +6,9 @@ describe('gridLayout', () => {
     const g = gridLayout(1200, 168);
     expect(g.cols).toBe(6);
     expect(g.tileWidth).toBeGreaterThanOrEqual(168);
-    expect(g.cols * g.tileWidth + (g.cols - 1) * GRID_GAP).toBeLessThanOrEqual(1200 - 2 * GRID_PADDING);
+    expect(g.cols * g.tileWidth + (g.cols - 1) * GRID_GAP).toBeLessThanOrEqual(
+      1200 - 2 * GRID_PADDING,
+    );
   });
 
   it('keeps one column when the pane is narrow', () => {

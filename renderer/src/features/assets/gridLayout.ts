@@ -19,6 +19,11 @@ export function gridLayout(width: number, minTile = 168): GridLayout {
 }
 
 /** The item range [start, end) covered by rows [firstRow, lastRow]. */
-export function itemRange(firstRow: number, lastRow: number, cols: number, total: number): [number, number] {
+export function itemRange(
+  firstRow: number,
+  lastRow: number,
+  cols: number,
+  total: number,
+): [number, number] {
   return [Math.max(0, firstRow * cols), Math.min(total, (lastRow + 1) * cols)];
 }

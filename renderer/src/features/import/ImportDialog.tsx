@@ -78,10 +78,17 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         width={560}
         footer={
           <>
-            <button className="btn" onClick={onClose} title="The import keeps running; the header shows its progress">
+            <button
+              className="btn"
+              onClick={onClose}
+              title="The import keeps running; the header shows its progress"
+            >
               Hide
             </button>
-            <button className="btn btn-danger" onClick={() => void jobActions.cancel(jobId).catch(() => undefined)}>
+            <button
+              className="btn btn-danger"
+              onClick={() => void jobActions.cancel(jobId).catch(() => undefined)}
+            >
               Cancel import
             </button>
           </>
@@ -93,8 +100,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             <span className="import-progress-title">
               {total > 0 ? (
                 <>
-                  Imported <b className="import-count">{done.toLocaleString('en-US')}</b> of{' '}
-                  <b>{total.toLocaleString('en-US')}</b> files
+                  <b className="import-count">{done.toLocaleString('en-US')}</b> of{' '}
+                  <b>{total.toLocaleString('en-US')}</b> files checked
                 </>
               ) : (
                 'Looking for images and audio…'
@@ -116,7 +123,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     const parsed = ImportResult.safeParse(job.result);
     return (
       <Dialog
-        title={job.status === 'cancelled' ? 'Import cancelled' : job.status === 'failed' ? 'Import failed' : 'Import finished'}
+        title={
+          job.status === 'cancelled'
+            ? 'Import cancelled'
+            : job.status === 'failed'
+              ? 'Import failed'
+              : 'Import finished'
+        }
         onClose={finish}
         width={720}
         footer={

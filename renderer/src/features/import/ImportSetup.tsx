@@ -11,8 +11,18 @@ export interface ImportSource {
 
 /** Extensions the importer understands; other files are shown greyed in the chooser. */
 export const importExtensions = [
-  'png', 'jpg', 'jpeg', 'bmp', 'tif', 'tiff', 'webp',
-  'wav', 'mp3', 'flac', 'ogg', 'oga',
+  'png',
+  'jpg',
+  'jpeg',
+  'bmp',
+  'tif',
+  'tiff',
+  'webp',
+  'wav',
+  'mp3',
+  'flac',
+  'ogg',
+  'oga',
 ] as const;
 
 const modes: Array<{ id: ImportMode; title: string; text: string }> = [
@@ -60,7 +70,10 @@ export function ImportSetup({ sources, onSources, mode, onMode, csv, onCsv }: Im
           <ul className="import-sources" aria-label="Chosen files and folders">
             {sources.map((s) => (
               <li key={s.path}>
-                <Icon name={s.kind === 'dir' ? 'folder' : 'file'} className={`fb-icon fb-icon-${s.kind}`} />
+                <Icon
+                  name={s.kind === 'dir' ? 'folder' : 'file'}
+                  className={`fb-icon fb-icon-${s.kind}`}
+                />
                 <span className="import-source-path" title={s.path}>
                   {s.path}
                 </span>
@@ -75,14 +88,21 @@ export function ImportSetup({ sources, onSources, mode, onMode, csv, onCsv }: Im
             ))}
           </ul>
         )}
-        <span className="field-hint">Images: PNG, JPEG, BMP, TIFF, WebP. Audio: WAV, MP3, FLAC, OGG.</span>
+        <span className="field-hint">
+          Images: PNG, JPEG, BMP, TIFF, WebP. Audio: WAV, MP3, FLAC, OGG.
+        </span>
       </section>
 
       <fieldset className="field import-modes">
         <legend className="field-label">How to store them</legend>
         {modes.map((m) => (
           <label key={m.id} className={`import-mode ${mode === m.id ? 'is-checked' : ''}`}>
-            <input type="radio" name="import-mode" checked={mode === m.id} onChange={() => onMode(m.id)} />
+            <input
+              type="radio"
+              name="import-mode"
+              checked={mode === m.id}
+              onChange={() => onMode(m.id)}
+            />
             <span>
               <span className="import-mode-title">{m.title}</span>
               <span className="import-mode-text">{m.text}</span>
@@ -114,8 +134,8 @@ export function ImportSetup({ sources, onSources, mode, onMode, csv, onCsv }: Im
           )}
         </div>
         <span className="field-hint">
-          First column <code>file</code> (a path or file name); every other column becomes a field you can filter on,
-          e.g. <code>factory,line,camera</code>.
+          First column <code>file</code> (a path or file name); every other column becomes a field
+          you can filter on, e.g. <code>factory,line,camera</code>.
         </span>
       </section>
 
@@ -131,9 +151,15 @@ export function ImportSetup({ sources, onSources, mode, onMode, csv, onCsv }: Im
           onConfirm={(_paths, entries) => {
             setChooser(null);
             const known = new Set(sources.map((s) => s.path));
-            onSources([...sources, ...entries.filter((e) => !known.has(e.path)).map((e) => ({ path: e.path, kind: e.kind }))]);
+            onSources([
+              ...sources,
+              ...entries
+                .filter((e) => !known.has(e.path))
+                .map((e) => ({ path: e.path, kind: e.kind })),
+            ]);
             const first = entries[0];
-            if (first) setLastDir(first.path.slice(0, first.path.length - first.name.length) || undefined);
+            if (first)
+              setLastDir(first.path.slice(0, first.path.length - first.name.length) || undefined);
           }}
         />
       )}

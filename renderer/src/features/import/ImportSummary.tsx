@@ -2,6 +2,7 @@ import type { ImportResult, Job } from '../../../../shared/api/schemas/assets';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { ProgressBar } from '../../components/ProgressBar';
+import { baseName } from '../../lib/pathCrumbs';
 
 /** The end of an import: what came in, what was skipped, and each failure with its reason. */
 export function ImportSummary({ job, result }: { job: Job; result: ImportResult | null }) {
@@ -9,12 +10,16 @@ export function ImportSummary({ job, result }: { job: Job; result: ImportResult 
     <div className="import-summary">
       {job.total > 0 && <ProgressBar done={job.done} total={job.total} label="Import progress" />}
       {job.status === 'failed' && (
-        <ErrorNotice message={`The import stopped: ${job.error ?? 'unknown error'}. Files imported before it stopped are kept.`} />
+        <ErrorNotice
+          message={`The import stopped: ${job.error ?? 'unknown error'}. Files imported before it stopped are kept.`}
+        />
       )}
       {job.status === 'cancelled' && (
         <div className="notice notice-warn" role="status">
           <Icon name="alert" className="notice-icon" />
-          <div className="notice-text">Cancelled. Every file imported before you cancelled is kept.</div>
+          <div className="notice-text">
+            Cancelled. Every file imported before you cancelled is kept.
+          </div>
         </div>
       )}
       {result && (
@@ -22,7 +27,11 @@ export function ImportSummary({ job, result }: { job: Job; result: ImportResult 
           <div className="import-stats" aria-label="Import summary">
             <Stat value={result.imported} label="imported" tone="ok" />
             <Stat value={result.duplicates} label="duplicates skipped" tone="neutral" />
-            <Stat value={result.failed.length} label="failed" tone={result.failed.length ? 'bad' : 'neutral'} />
+            <Stat
+              value={result.failed.length}
+              label="failed"
+              tone={result.failed.length ? 'bad' : 'neutral'}
+            />
           </div>
           {result.failed.length > 0 && (
             <section className="import-failures">
@@ -38,7 +47,8 @@ export function ImportSummary({ job, result }: { job: Job; result: ImportResult 
                   {result.failed.map((f) => (
                     <tr key={f.path}>
                       <td className="import-failed-path" title={f.path}>
-                        {f.path}
+                        <span className="import-failed-name">{baseName(f.path)}</span>
+                        <span className="import-failed-dir">{f.path}</span>
                       </td>
                       <td>{f.error}</td>
                     </tr>
@@ -63,7 +73,15 @@ export function ImportSummary({ job, result }: { job: Job; result: ImportResult 
   );
 }
 
-function Stat({ value, label, tone }: { value: number; label: string; tone: 'ok' | 'bad' | 'neutral' }) {
+function Stat({
+  value,
+  label,
+  tone,
+}: {
+  value: number;
+  label: string;
+  tone: 'ok' | 'bad' | 'neutral';
+}) {
   return (
     <div className={`import-stat import-stat-${tone}`}>
       <span className="import-stat-value">{value.toLocaleString('en-US')}</span>

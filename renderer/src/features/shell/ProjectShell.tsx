@@ -7,6 +7,8 @@ import { sessionActions, useSessionStore } from '../../stores/sessionStore';
 import { ImportDialog } from '../import/ImportDialog';
 import { findScreen, navGroups, screens } from '../navigation';
 import { JobIndicator } from './JobIndicator';
+import { ProfileBadge } from '../people/ProfileBadge';
+import { isLead, useProfileStore } from '../people/profileStore';
 import './shell.css';
 
 /** The frame around an open project: header, sidebar from the screen registry, active screen. */
@@ -18,6 +20,7 @@ export function ProjectShell() {
   const screenId = useProjectStore((s) => s.screen);
   const importOpen = useProjectStore((s) => s.importOpen);
   const Screen = findScreen(screenId).component;
+  const lead = useProfileStore((s) => isLead(s.current));
 
   useEffect(() => {
     projectActions.reset();
@@ -69,12 +72,13 @@ export function ProjectShell() {
           <button className="btn btn-ghost" onClick={() => void sessionActions.closeProject()}>
             Close project
           </button>
+          <ProfileBadge />
         </div>
       </header>
       <div className="shell-body">
         <nav className="shell-nav" aria-label="Project">
           {navGroups.map((group) => {
-            const items = screens.filter((s) => s.group === group);
+            const items = screens.filter((s) => s.group === group && (!s.leadOnly || lead));
             if (items.length === 0) return null;
             return (
               <div key={group} className="nav-group">
@@ -88,7 +92,9 @@ export function ProjectShell() {
                   >
                     {s.icon && <Icon name={s.icon} />}
                     <span>{s.label}</span>
-                    {s.id === 'assets' && <span className="nav-count">{assetCount.toLocaleString('en-US')}</span>}
+                    {s.id === 'assets' && (
+                      <span className="nav-count">{assetCount.toLocaleString('en-US')}</span>
+                    )}
                   </button>
                 ))}
               </div>

@@ -13,7 +13,9 @@ export function NewProjectDialog({ onClose }: { onClose: () => void }) {
   const [folder, setFolder] = useState(info?.defaultProjectDir ?? '');
   const [choosing, setChoosing] = useState(false);
   const sep = info?.pathSeparator ?? '/';
-  const filePath = folder.trim() ? joinPath(folder.trim(), `${fileNameFor(name || 'Untitled')}.concord`, sep) : '';
+  const filePath = folder.trim()
+    ? joinPath(folder.trim(), `${fileNameFor(name || 'Untitled')}.concord`, sep)
+    : '';
   const canCreate = name.trim().length > 0 && folder.trim().length > 0 && busy === null;
 
   const create = async () => {
@@ -21,17 +23,19 @@ export function NewProjectDialog({ onClose }: { onClose: () => void }) {
     if (await sessionActions.createProject(filePath, name.trim())) onClose();
   };
 
+  const close = () => {
+    sessionActions.clearError();
+    onClose();
+  };
+
   return (
     <Dialog
       title="New project"
-      onClose={() => {
-        sessionActions.clearError();
-        onClose();
-      }}
+      onClose={close}
       width={560}
       footer={
         <>
-          <button className="btn" onClick={onClose}>
+          <button className="btn" onClick={close}>
             Cancel
           </button>
           <button className="btn btn-primary" onClick={() => void create()} disabled={!canCreate}>
@@ -76,7 +80,8 @@ export function NewProjectDialog({ onClose }: { onClose: () => void }) {
             </button>
           </div>
           <span className="field-hint">
-            Concord creates one project file here{filePath ? ':' : '.'} {filePath && <code className="path-preview">{filePath}</code>}
+            Concord creates one project file here{filePath ? ':' : '.'}{' '}
+            {filePath && <code className="path-preview">{filePath}</code>}
           </span>
         </div>
         {error && <ErrorNotice message={error} onDismiss={sessionActions.clearError} />}

@@ -26,8 +26,8 @@ export function StartScreen() {
           <div>
             <h1>Concord</h1>
             <p className="start-purpose">
-              Label defect images and audio so that two people agree: label blind, measure where you disagree,
-              sharpen the instructions.
+              Label defect images and audio so that two people agree: label blind, measure where you
+              disagree, sharpen the instructions.
             </p>
           </div>
         </header>
@@ -41,17 +41,30 @@ export function StartScreen() {
             {busy === 'sample' ? <span className="spinner" /> : <Icon name="sample" size={20} />}
             <span className="start-action-text">
               <span className="start-action-title">Open sample project</span>
-              <span className="start-action-sub">Steel-surface images and speech clips to try Concord</span>
+              <span className="start-action-sub">
+                Steel-surface images and speech clips to try Concord
+              </span>
             </span>
           </button>
-          <button className="start-action" onClick={() => setDialog('new')} disabled={busy !== null}>
+          <button
+            className="start-action"
+            onClick={() => {
+              sessionActions.clearError();
+              setDialog('new');
+            }}
+            disabled={busy !== null}
+          >
             <Icon name="plus" size={20} />
             <span className="start-action-text">
               <span className="start-action-title">New project…</span>
               <span className="start-action-sub">An empty project file for your own data</span>
             </span>
           </button>
-          <button className="start-action" onClick={() => setDialog('open')} disabled={busy !== null}>
+          <button
+            className="start-action"
+            onClick={() => setDialog('open')}
+            disabled={busy !== null}
+          >
             <Icon name="open" size={20} />
             <span className="start-action-text">
               <span className="start-action-title">Open project…</span>
@@ -93,10 +106,15 @@ function SampleProgress() {
       <div className="start-progress-line">
         <span className="spinner" />
         <span>
-          Preparing the sample project… <span className="muted">The first time, Concord generates it on this computer.</span>
+          Preparing the sample project…{' '}
+          <span className="muted">The first time, Concord generates it on this computer.</span>
         </span>
       </div>
-      <ProgressBar done={job?.done ?? 0} total={job?.total ?? 0} label="Preparing the sample project" />
+      <ProgressBar
+        done={job?.done ?? 0}
+        total={job?.total ?? 0}
+        label="Preparing the sample project"
+      />
       {job?.message && <div className="muted start-progress-msg">{job.message}</div>}
     </div>
   );

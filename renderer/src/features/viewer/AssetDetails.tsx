@@ -9,12 +9,24 @@ export function AssetDetails({ asset }: { asset: Asset }) {
     ['Format', asset.format.toUpperCase()],
   ];
   if (asset.kind === 'image') {
-    rows.push(['Size', asset.width && asset.height ? `${asset.width} × ${asset.height} px` : 'unknown']);
-    if (asset.orientation && asset.orientation !== 1) rows.push(['EXIF orientation', `${asset.orientation} (applied)`]);
+    rows.push([
+      'Size',
+      asset.width && asset.height ? `${asset.width} × ${asset.height} px` : 'unknown',
+    ]);
+    if (asset.orientation && asset.orientation !== 1)
+      rows.push(['EXIF orientation', `${asset.orientation} (applied)`]);
   } else {
-    rows.push(['Duration', asset.durationSec !== null ? formatDuration(asset.durationSec, true) : 'unknown']);
-    if (asset.sampleRate) rows.push(['Sample rate', `${asset.sampleRate.toLocaleString('en-US')} Hz`]);
-    if (asset.channels) rows.push(['Channels', asset.channels === 1 ? 'mono' : asset.channels === 2 ? 'stereo' : String(asset.channels)]);
+    rows.push([
+      'Duration',
+      asset.durationSec !== null ? formatDuration(asset.durationSec, true) : 'unknown',
+    ]);
+    if (asset.sampleRate)
+      rows.push(['Sample rate', `${asset.sampleRate.toLocaleString('en-US')} Hz`]);
+    if (asset.channels)
+      rows.push([
+        'Channels',
+        asset.channels === 1 ? 'mono' : asset.channels === 2 ? 'stereo' : String(asset.channels),
+      ]);
   }
   rows.push(
     ['File size', formatBytes(asset.bytes)],
@@ -35,7 +47,9 @@ export function AssetDetails({ asset }: { asset: Asset }) {
       </dl>
       <h4 className="details-section">Metadata</h4>
       {meta.length === 0 ? (
-        <p className="details-empty">No metadata. Attach a CSV when importing to add fields such as factory or line.</p>
+        <p className="details-empty">
+          No metadata. Attach a CSV when importing to add fields such as factory or line.
+        </p>
       ) : (
         <dl className="details-list" data-testid="asset-metadata">
           {meta.map(([k, v]) => (

@@ -52,10 +52,23 @@ export function AssetViewer({ total }: { total: number }) {
   }, []);
 
   return (
-    <div className="viewer" role="dialog" aria-modal="true" aria-label="Asset viewer" ref={rootRef} tabIndex={-1}>
+    <div
+      className="viewer"
+      role="dialog"
+      aria-modal="true"
+      aria-label="Asset viewer"
+      ref={rootRef}
+      tabIndex={-1}
+    >
       <header className="viewer-bar">
         <div className="viewer-nav">
-          <button className="viewer-btn" onClick={() => go(-1)} disabled={index <= 0} aria-label="Previous asset" title="Previous (←)">
+          <button
+            className="viewer-btn"
+            onClick={() => go(-1)}
+            disabled={index <= 0}
+            aria-label="Previous asset"
+            title="Previous (←)"
+          >
             <Icon name="chevronLeft" />
           </button>
           <span className="viewer-index">
@@ -74,7 +87,12 @@ export function AssetViewer({ total }: { total: number }) {
         <div className="viewer-name" title={asset?.relPath}>
           {asset?.fileName ?? ''}
         </div>
-        <button className="viewer-btn" onClick={projectActions.closeViewer} aria-label="Close viewer" title="Close (Esc)">
+        <button
+          className="viewer-btn"
+          onClick={projectActions.closeViewer}
+          aria-label="Close viewer"
+          title="Close (Esc)"
+        >
           <Icon name="close" />
         </button>
       </header>

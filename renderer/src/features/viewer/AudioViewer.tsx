@@ -80,7 +80,12 @@ export function AudioViewer({ asset }: { asset: Asset }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== ' ' || e.target instanceof HTMLInputElement || e.target instanceof HTMLButtonElement) return;
+      if (
+        e.key !== ' ' ||
+        e.target instanceof HTMLInputElement ||
+        e.target instanceof HTMLButtonElement
+      )
+        return;
       e.preventDefault();
       toggle();
     };
@@ -125,7 +130,11 @@ export function AudioViewer({ asset }: { asset: Asset }) {
           onClick={seek}
           aria-label="Waveform: click to move the playhead"
         />
-        {peaks === null && <div className="muted audio-note">The waveform is not available yet; the audio still plays.</div>}
+        {peaks === null && (
+          <div className="muted audio-note">
+            The waveform is not available yet; the audio still plays.
+          </div>
+        )}
         {error && <div className="audio-error">{error}</div>}
         <audio
           ref={audioRef}
@@ -137,9 +146,15 @@ export function AudioViewer({ asset }: { asset: Asset }) {
             setPlaying(false);
             redraw();
           }}
-          onLoadedMetadata={(e) => Number.isFinite(e.currentTarget.duration) && setDuration(e.currentTarget.duration)}
+          onLoadedMetadata={(e) =>
+            Number.isFinite(e.currentTarget.duration) && setDuration(e.currentTarget.duration)
+          }
           onTimeUpdate={(e) => !playing && setTime(e.currentTarget.currentTime)}
-          onError={() => setError('This audio file could not be loaded. The file may have moved or the browser cannot decode it.')}
+          onError={() =>
+            setError(
+              'This audio file could not be loaded. The file may have moved or the browser cannot decode it.',
+            )
+          }
         />
       </div>
     </div>

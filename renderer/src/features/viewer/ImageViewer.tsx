@@ -48,10 +48,14 @@ export function ImageViewer({ asset }: { asset: Asset }) {
   const center = useCallback(() => ({ x: viewport.width / 2, y: viewport.height / 2 }), [viewport]);
   const fit = useCallback(() => setView(fitView(image, viewport)), [image, viewport]);
   const step = useCallback(
-    (dir: 1 | -1) => setView((v) => v && zoomAt(v, dir > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, center().x, center().y)),
+    (dir: 1 | -1) =>
+      setView((v) => v && zoomAt(v, dir > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, center().x, center().y)),
     [center],
   );
-  const actual = useCallback(() => setView((v) => v && zoomTo(v, 1, center().x, center().y)), [center]);
+  const actual = useCallback(
+    () => setView((v) => v && zoomTo(v, 1, center().x, center().y)),
+    [center],
+  );
 
   // Wheel must be a non-passive native listener to stop the page from scrolling.
   useEffect(() => {
@@ -101,7 +105,11 @@ export function ImageViewer({ asset }: { asset: Asset }) {
     const r = e.currentTarget.getBoundingClientRect();
     const fitted = fitView(image, viewport);
     const atFit = Math.abs(view.scale - fitted.scale) < 1e-3;
-    setView(atFit ? zoomTo(view, Math.max(1, fitted.scale * 2), e.clientX - r.left, e.clientY - r.top) : fitted);
+    setView(
+      atFit
+        ? zoomTo(view, Math.max(1, fitted.scale * 2), e.clientX - r.left, e.clientY - r.top)
+        : fitted,
+    );
   };
 
   const shown = view ? displayedSize(image, view) : null;
@@ -130,7 +138,13 @@ export function ImageViewer({ asset }: { asset: Asset }) {
         onDoubleClick={onDoubleClick}
       >
         {!loaded && !failed && (
-          <img className="image-layer image-placeholder" src={api.assetUrl(asset.id, 'thumb')} alt="" style={style} draggable={false} />
+          <img
+            className="image-layer image-placeholder"
+            src={api.assetUrl(asset.id, 'thumb')}
+            alt=""
+            style={style}
+            draggable={false}
+          />
         )}
         {!failed && (
           <img
@@ -145,7 +159,11 @@ export function ImageViewer({ asset }: { asset: Asset }) {
             onError={() => setFailed(true)}
           />
         )}
-        {failed && <div className="viewer-message">This image could not be loaded. The file may have moved.</div>}
+        {failed && (
+          <div className="viewer-message">
+            This image could not be loaded. The file may have moved.
+          </div>
+        )}
         {!loaded && !failed && (
           <div className="viewer-loading">
             <span className="spinner" /> Loading full resolution…
@@ -153,13 +171,23 @@ export function ImageViewer({ asset }: { asset: Asset }) {
         )}
       </div>
       <div className="zoom-bar" role="toolbar" aria-label="Zoom">
-        <button className="zoom-btn" onClick={() => step(-1)} aria-label="Zoom out" title="Zoom out (−)">
+        <button
+          className="zoom-btn"
+          onClick={() => step(-1)}
+          aria-label="Zoom out"
+          title="Zoom out (−)"
+        >
           <Icon name="minus" />
         </button>
         <span className="zoom-level" data-testid="zoom-level" aria-live="polite">
           {pct === null ? '–' : `${pct}%`}
         </span>
-        <button className="zoom-btn" onClick={() => step(1)} aria-label="Zoom in" title="Zoom in (+)">
+        <button
+          className="zoom-btn"
+          onClick={() => step(1)}
+          aria-label="Zoom in"
+          title="Zoom in (+)"
+        >
           <Icon name="plus" />
         </button>
         <span className="zoom-sep" />

@@ -1,6 +1,18 @@
 import type { Peaks } from '../../lib/peaks';
 import { resamplePeaks } from '../../lib/peaks';
 
+// Resampling a long recording (~120,000 buckets an hour) every animation frame would be
+// wasted work: keep the last resampling per peaks object and column count.
+const columnsCache = new WeakMap<object, { count: number; cols: Pick<Peaks, 'min' | 'max'> }>();
+
+function columnsFor(peaks: Pick<Peaks, 'min' | 'max'>, count: number): Pick<Peaks, 'min' | 'max'> {
+  const hit = columnsCache.get(peaks);
+  if (hit && hit.count === count) return hit.cols;
+  const cols = resamplePeaks(peaks, count);
+  columnsCache.set(peaks, { count, cols });
+  return cols;
+}
+
 export interface WaveformColors {
   played: string;
   unplayed: string;
@@ -29,7 +41,7 @@ export function drawWaveform(
   const bar = Math.max(1, Math.round(2 * dpr));
   const gap = Math.max(1, Math.round(dpr));
   const columns = Math.floor(width / (bar + gap));
-  const cols = peaks ? resamplePeaks(peaks, columns) : null;
+  const cols = peaks ? columnsFor(peaks, columns) : null;
   const playedX = progress * width;
   if (cols) {
     for (let i = 0; i < columns; i++) {

@@ -62,5 +62,8 @@ export function wheelFactor(deltaY: number, deltaMode: number): number {
 
 /** The image's on-screen size at a view, for the "displayed at" readout. */
 export function displayedSize(image: Size, view: View): Size {
-  return { width: Math.round(image.width * view.scale), height: Math.round(image.height * view.scale) };
+  return {
+    width: Math.round(image.width * view.scale),
+    height: Math.round(image.height * view.scale),
+  };
 }

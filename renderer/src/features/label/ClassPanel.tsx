@@ -1,0 +1,45 @@
+import { useStore } from 'zustand';
+import { chooseClass } from '../../editor/editorCommands';
+import { hotkeyConflicts } from '../../editor/tools/keymap';
+import type { LabelController } from './labelController';
+
+/**
+ * The classes of the instructions with their hotkeys. Clicking one (or pressing its key)
+ * makes it the class for new boxes and gives it to the selected boxes.
+ */
+export function ClassPanel({ ctl }: { ctl: LabelController }) {
+  const spec = useStore(ctl.ui, (s) => s.spec);
+  const active = useStore(ctl.session.store, (s) => s.activeClassId);
+  const readOnly = useStore(ctl.session.store, (s) => s.readOnly);
+  const classes = spec?.classes ?? [];
+  const shadowed = new Set(hotkeyConflicts(spec).map((m) => /^Class "(.*)":/.exec(m)?.[1]));
+  return (
+    <section className="side-section" aria-label="Classes">
+      <h3 className="side-title">Classes</h3>
+      {classes.length === 0 && <p className="muted side-empty">No classes yet: a lead adds them in Instructions.</p>}
+      <ul className="class-list" role="listbox" aria-label="Class for new and selected boxes">
+        {classes.map((c) => (
+          <li key={c.id}>
+            <button
+              className={`class-item ${c.id === active ? 'is-active' : ''}`}
+              role="option"
+              aria-selected={c.id === active}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => chooseClass(ctl.session, c.id)}
+              disabled={readOnly && c.id !== active}
+              title={c.description ? c.description.slice(0, 300) : c.name}
+            >
+              <span className="swatch" style={{ background: c.color }} aria-hidden="true" />
+              <span className="class-name">{c.name}</span>
+              {c.hotkey && (
+                <kbd className={`kbd ${shadowed.has(c.name) ? 'kbd-shadowed' : ''}`} title={shadowed.has(c.name) ? 'This key is taken by an editor command' : undefined}>
+                  {c.hotkey.toUpperCase()}
+                </kbd>
+              )}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { useStore } from 'zustand';
+import type { LabelController } from './labelController';
+
+const STATUS_LABEL = {
+  unlabeled: 'Not started',
+  working: 'In progress',
+  submitted: 'Submitted',
+  accepted: 'Accepted',
+  sent_back: 'Sent back',
+} as const;
+
+/** One line under the canvas: which item, where in the list, its size, status and boxes. */
+export function StatusBar({ ctl }: { ctl: LabelController }) {
+  const current = useStore(ctl.ui, (s) => s.current);
+  const status = useStore(ctl.ui, (s) => s.status);
+  const specVersion = useStore(ctl.ui, (s) => s.specVersion);
+  const boxes = useStore(ctl.session.store, (s) => s.doc.boxes.length);
+  const selected = useStore(ctl.session.store, (s) => s.selection.size);
+  const image = useStore(ctl.session.store, (s) => s.image);
+  const index = useStore(ctl.queue.store, (q) => (current ? q.items.findIndex((i) => i.assetId === current.assetId) : -1));
+  const total = useStore(ctl.queue.store, (q) => q.total);
+  if (!current) return <div className="label-statusbar" />;
+  return (
+    <div className="label-statusbar">
+      <span className="statusbar-file" title={current.relPath}>
+        {current.relPath}
+      </span>
+      <span>
+        {index >= 0 ? index + 1 : '–'} / {total}
+      </span>
+      <span>
+        {image.width} × {image.height} px
+      </span>
+      <span className={`status-chip status-${status}`}>{STATUS_LABEL[status]}</span>
+      <span data-testid="box-count">
+        {boxes} box{boxes === 1 ? '' : 'es'}
+        {selected > 0 ? ` · ${selected} selected` : ''}
+      </span>
+      {specVersion !== null && <span className="muted">Instructions v{specVersion}</span>}
+    </div>
+  );
+}

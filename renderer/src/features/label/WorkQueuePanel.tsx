@@ -1,0 +1,95 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
+import type { ItemStatus } from '../../../../shared/api/schemas/annotationDoc';
+import type { LabelController } from './labelController';
+import type { QueueFilter } from './workQueue';
+
+const ROW = 44;
+
+const STATUS: Record<ItemStatus, { label: string; className: string }> = {
+  unlabeled: { label: 'To do', className: 'status-unlabeled' },
+  working: { label: 'In progress', className: 'status-working' },
+  submitted: { label: 'Submitted', className: 'status-submitted' },
+  accepted: { label: 'Accepted', className: 'status-accepted' },
+  sent_back: { label: 'Sent back', className: 'status-sent_back' },
+};
+
+/** The labeler's items: to do / done / all, with counts; the open item is highlighted. */
+export function WorkQueuePanel({ ctl }: { ctl: LabelController }) {
+  const q = ctl.queue;
+  const filter = useStore(q.store, (s) => s.filter);
+  const items = useStore(q.store, (s) => s.items);
+  const total = useStore(q.store, (s) => s.total);
+  const counts = useStore(q.store, (s) => s.counts);
+  const error = useStore(q.store, (s) => s.error);
+  const current = useStore(ctl.ui, (s) => s.current?.assetId ?? null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 8 });
+  const last = virtual.getVirtualItems().at(-1);
+
+  // Endless list: load the next page when its end scrolls into view.
+  useEffect(() => {
+    if (last && last.index >= items.length - 5 && items.length < total) void q.loadMore();
+  }, [last, items.length, total, q]);
+
+  useEffect(() => {
+    const at = items.findIndex((i) => i.assetId === current);
+    if (at >= 0) virtual.scrollToIndex(at, { align: 'auto' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [current]);
+
+  const todo = counts.unlabeled + counts.working + counts.sent_back;
+  const done = counts.submitted + counts.accepted;
+  const tabs: Array<[QueueFilter, string, number]> = [
+    ['todo', 'To do', todo],
+    ['done', 'Done', done],
+    ['all', 'All', todo + done],
+  ];
+  return (
+    <aside className="label-queue" aria-label="Work queue">
+      <div className="queue-tabs" role="tablist">
+        {tabs.map(([f, label, n]) => (
+          <button
+            key={f}
+            role="tab"
+            aria-selected={filter === f}
+            className={`queue-tab ${filter === f ? 'is-active' : ''}`}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => void ctl.setFilter(f)}
+          >
+            {label} <span className="queue-count">{n}</span>
+          </button>
+        ))}
+      </div>
+      {error && <p className="side-hint">{error}</p>}
+      {items.length === 0 && !error && <p className="muted side-empty">{filter === 'todo' ? 'Nothing left to do.' : 'No items.'}</p>}
+      <div ref={scroller} className="queue-list">
+        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+          {virtual.getVirtualItems().map((row) => {
+            const it = items[row.index]!;
+            const st = STATUS[it.status];
+            return (
+              <button
+                key={it.assetId}
+                className={`queue-row ${it.assetId === current ? 'is-current' : ''}`}
+                style={{ transform: `translateY(${row.start}px)`, height: ROW }}
+                aria-current={it.assetId === current ? 'true' : undefined}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => void ctl.open(it)}
+                title={it.relPath}
+              >
+                <span className="queue-name">{it.fileName}</span>
+                <span className="queue-meta">
+                  <span className={`status-dot ${st.className}`} aria-hidden="true" />
+                  {st.label}
+                  {it.boxCount > 0 && <span className="muted"> · {it.boxCount} boxes</span>}
+                </span>
+              </button>
+            );
+          })}
+        </div>
+      </div>
+    </aside>
+  );
+}

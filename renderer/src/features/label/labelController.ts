@@ -1,0 +1,290 @@
+import { createStore } from 'zustand/vanilla';
+import type { AnnotationDoc, ItemStatus } from '../../../../shared/api/schemas/annotationDoc';
+import type { QueueItem } from '../../../../shared/api/schemas/annotations';
+import type { InstructionSpec } from '../../../../shared/api/schemas/instructionSpec';
+import { api } from '../../api/client';
+import { EditorSession } from '../../editor/editorSession';
+import type { SaveStatus } from './autosave';
+import { Autosaver } from './autosave';
+import { ItemLoader } from './itemLoader';
+import type { LoadedItem } from './itemLoader';
+import type { QueueFilter } from './workQueue';
+import { WorkQueue } from './workQueue';
+
+/**
+ * The Label screen's brain: which item is open, loading the next ones ahead, autosave, and
+ * the item-level commands (navigate, submit, copy from previous). Plain TypeScript with a
+ * zustand store for what React shows; the canvas talks to `session` directly.
+ */
+export interface LabelUi {
+  spec: InstructionSpec | null;
+  specVersion: number | null;
+  current: QueueItem | null;
+  item: LoadedItem | null;
+  loading: boolean;
+  error: string | null;
+  save: SaveStatus;
+  status: ItemStatus;
+  comment: string | null;
+  cheatSheet: boolean;
+  instructions: boolean;
+  /** Set while the labeler is on the last item with nothing left to do. */
+  allDone: boolean;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Mirrors the service's rule, so the labeler hears why before the round trip. */
+export function submitProblem(doc: AnnotationDoc, spec: InstructionSpec | null): string | null {
+  const saysNone = doc.noDefects || (spec?.tags ?? []).some((t) => t.noDefects && doc.tags.includes(t.id));
+  if (saysNone && doc.boxes.length > 0) return 'It says "no defects" but has boxes: remove the boxes or clear the verdict (0).';
+  if (doc.boxes.length === 0 && !saysNone && doc.tags.length === 0) {
+    return 'This item is empty: draw boxes, or press 0 for the "no defects" verdict, then submit.';
+  }
+  return null;
+}
+
+export class LabelController {
+  readonly session = new EditorSession();
+  readonly queue = new WorkQueue((input) => api.invoke('work:queue', input));
+  readonly ui = createStore<LabelUi>(() => ({
+    spec: null,
+    specVersion: null,
+    current: null,
+    item: null,
+    loading: false,
+    error: null,
+    save: { state: 'saved', savedAt: null, message: null },
+    status: 'unlabeled',
+    comment: null,
+    cheatSheet: false,
+    instructions: false,
+    allDone: false,
+  }));
+  readonly loader = new ItemLoader({
+    getState: (assetId) => api.invoke('annotations:get', { assetId }),
+    imageUrl: (assetId, variant) => api.assetUrl(assetId, variant),
+  });
+  private saver: Autosaver | null = null;
+  /** Savers of items left behind, until their last save lands. */
+  private leaving = new Map<number, Promise<void>>();
+  private openSeq = 0;
+  private lastOpened: number | null = null;
+  private cleanups: Array<() => void> = [];
+
+  constructor() {
+    this.cleanups.push(this.session.onDocChange((doc) => this.saver?.schedule(doc)));
+  }
+
+  get state(): LabelUi {
+    return this.ui.getState();
+  }
+
+  async start(): Promise<void> {
+    const flush = () => void this.saver?.flush();
+    const onHide = () => document.visibilityState === 'hidden' && flush();
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      flush();
+      // In a browser tab a request may not outlive the page: ask to stay while saving.
+      // (Electron would cancel the close silently instead, so it is not asked there.)
+      if (api.transport === 'http' && this.saver?.pending) e.preventDefault();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('beforeunload', beforeUnload);
+    this.cleanups.push(
+      () => window.removeEventListener('pagehide', flush),
+      () => document.removeEventListener('visibilitychange', onHide),
+      () => window.removeEventListener('beforeunload', beforeUnload),
+      api.on('instructions:changed', () => void this.loadSpec()),
+    );
+    await this.loadSpec();
+    await this.queue.reset('todo');
+    const first = this.queue.state.items[0];
+    if (first) await this.open(first);
+    else if (this.queue.state.total === 0 && this.queue.state.counts.submitted + this.queue.state.counts.accepted > 0) {
+      await this.setFilter('all');
+    }
+  }
+
+  dispose(): void {
+    void this.saver?.flush().then(() => this.loader.dispose());
+    for (const c of this.cleanups) c();
+    this.cleanups = [];
+    this.openSeq++;
+  }
+
+  private async loadSpec(): Promise<void> {
+    try {
+      const v = await api.invoke('instructions:current', {});
+      this.session.spec = v.spec;
+      this.ui.setState({ spec: v.spec, specVersion: v.version });
+      this.session.emitCanvas();
+    } catch (e) {
+      this.ui.setState({ error: `Could not load the instructions: ${message(e)}` });
+    }
+  }
+
+  async setFilter(filter: QueueFilter): Promise<void> {
+    await this.queue.reset(filter);
+    const cur = this.state.current;
+    if (!cur || this.queue.indexOf(cur.assetId) < 0) {
+      const first = this.queue.state.items[0];
+      if (first) await this.open(first);
+    }
+  }
+
+  /** Opens an item: the previous one's edits are flushed in the background. */
+  async open(item: QueueItem): Promise<void> {
+    const prev = this.state.current;
+    if (prev?.assetId === item.assetId && this.state.item) return;
+    const seq = ++this.openSeq;
+    if (prev && prev.assetId !== item.assetId) this.leave(prev.assetId);
+    this.ui.setState({ current: item, loading: true, error: null, allDone: false });
+    try {
+      await this.leaving.get(item.assetId);
+      const loaded = await this.loader.load(item.assetId, item);
+      if (seq !== this.openSeq) return;
+      this.show(item, loaded);
+      this.prefetchAround(item.assetId);
+    } catch (e) {
+      if (seq !== this.openSeq) return;
+      this.ui.setState({ loading: false, item: null, error: `Could not open ${item.relPath}: ${message(e)}` });
+    }
+  }
+
+  private show(item: QueueItem, loaded: LoadedItem): void {
+    const st = loaded.state;
+    this.saver?.dispose();
+    this.session.load({
+      assetId: item.assetId,
+      doc: st.doc,
+      image: { width: loaded.image.width, height: loaded.image.height },
+      readOnly: st.readOnly,
+      spec: this.state.spec,
+    });
+    this.saver = new Autosaver({
+      assetId: item.assetId,
+      revision: st.revision,
+      save: (input) => api.invoke('annotations:save', input),
+      onStatus: (save) => {
+        if (this.saver?.assetId !== item.assetId) return;
+        this.ui.setState({ save });
+        if (save.state === 'readonly') this.session.store.setState({ readOnly: true });
+      },
+      onSaved: (doc, revision) => this.saved(item.assetId, doc, revision),
+    });
+    this.ui.setState({
+      item: loaded,
+      loading: false,
+      status: st.status,
+      comment: st.comment,
+      save: { state: 'saved', savedAt: st.updatedAt, message: null },
+    });
+  }
+
+  private saved(assetId: number, doc: AnnotationDoc, revision: number): void {
+    const row = this.queue.state.items.find((i) => i.assetId === assetId);
+    const status: ItemStatus = !row || row.status === 'unlabeled' ? 'working' : row.status;
+    this.loader.saved(assetId, doc, revision, status);
+    this.queue.patch(assetId, { status, boxCount: doc.boxes.length, updatedAt: new Date().toISOString() });
+    if (this.state.current?.assetId === assetId && this.state.status === 'unlabeled') this.ui.setState({ status });
+  }
+
+  /** Hands the current item's saver to the background and remembers its document. */
+  private leave(assetId: number): void {
+    const saver = this.saver;
+    this.lastOpened = assetId;
+    if (!saver || saver.assetId !== assetId) return;
+    this.saver = null;
+    this.loader.saved(assetId, this.session.doc, saver.revision);
+    const done = saver.flush().finally(() => {
+      saver.dispose();
+      this.leaving.delete(assetId);
+    });
+    this.leaving.set(assetId, done);
+  }
+
+  private prefetchAround(assetId: number): void {
+    const items = this.queue.state.items;
+    const at = this.queue.indexOf(assetId);
+    const around = [items[at + 1], items[at + 2], items[at - 1]].filter((i): i is QueueItem => !!i);
+    this.loader.pin([assetId, ...around.map((i) => i.assetId)]);
+    this.loader.prefetch(around);
+  }
+
+  async go(step: 1 | -1): Promise<void> {
+    const next = await this.queue.neighbour(this.state.current?.assetId ?? null, step);
+    if (next) await this.open(next);
+    else this.session.notify(step > 0 ? 'This is the last item in the list.' : 'This is the first item in the list.');
+  }
+
+  async nextUnfinished(): Promise<void> {
+    const next = await this.queue.nextUnfinished(this.state.current?.assetId ?? null);
+    if (next) await this.open(next);
+    else {
+      this.ui.setState({ allDone: true });
+      this.session.notify('Nothing left to do in this list.');
+    }
+  }
+
+  async submit(): Promise<void> {
+    const cur = this.state.current;
+    const saver = this.saver;
+    if (!cur || !saver) return;
+    if (this.session.state.readOnly) return this.session.notify('This item is already submitted.');
+    const problem = submitProblem(this.session.doc, this.state.spec);
+    if (problem) return this.session.notify(problem);
+    this.session.cancelGesture();
+    await saver.flush();
+    if (saver.status.state !== 'saved') {
+      return this.session.notify(`Not submitted: the last edits are not saved (${saver.status.message ?? saver.status.state}).`);
+    }
+    try {
+      const r = await api.invoke('annotations:submit', { assetId: cur.assetId });
+      this.queue.patch(cur.assetId, { status: r.status });
+      const cached = this.loader.peek(cur.assetId);
+      if (cached) this.loader.setState(cur.assetId, { ...cached.state, status: r.status, revision: r.revision, readOnly: true });
+      this.session.store.setState({ readOnly: true, mode: 'select' });
+      this.session.emitCanvas();
+      this.ui.setState({ status: r.status });
+      this.session.notify(`Submitted ${cur.fileName}.`);
+      const next = await this.queue.nextUnfinished(cur.assetId);
+      if (next && this.state.current?.assetId === cur.assetId) await this.open(next);
+    } catch (e) {
+      this.session.notify(message(e));
+    }
+  }
+
+  async previousBoxes(): Promise<AnnotationDoc['boxes'] | null> {
+    const cur = this.state.current?.assetId ?? null;
+    let id = this.lastOpened;
+    if (id === null || id === cur) id = (await this.queue.neighbour(cur, -1))?.assetId ?? null;
+    if (id === null) return null;
+    const cached = this.loader.peek(id);
+    if (cached) return cached.state.doc.boxes;
+    return (await api.invoke('annotations:get', { assetId: id })).doc.boxes;
+  }
+
+  /** After a stale-revision conflict: take the stored version, or put mine on top of it. */
+  async resolveConflict(choice: 'reload' | 'overwrite'): Promise<void> {
+    const cur = this.state.current;
+    if (!cur) return;
+    try {
+      const st = await api.invoke('annotations:get', { assetId: cur.assetId });
+      this.loader.setState(cur.assetId, st);
+      if (choice === 'overwrite' && this.saver && !st.readOnly) {
+        this.saver.resumeOnTopOf(st.revision, this.session.doc);
+        return;
+      }
+      const loaded = this.loader.peek(cur.assetId);
+      if (loaded) this.show(cur, { ...loaded, state: st });
+    } catch (e) {
+      this.session.notify(message(e));
+    }
+  }
+
+  toggle(key: 'cheatSheet' | 'instructions'): void {
+    this.ui.setState({ [key]: !this.state[key] });
+  }
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { ItemStatus } from '../../../../shared/api/schemas/annotationDoc';
+import type { QueueItem } from '../../../../shared/api/schemas/annotations';
+import type { QueueFetch } from './workQueue';
+import { WorkQueue } from './workQueue';
+
+function items(statuses: ItemStatus[]): QueueItem[] {
+  return statuses.map((status, i) => ({
+    assetId: i + 1,
+    relPath: `img_${i + 1}.png`,
+    fileName: `img_${i + 1}.png`,
+    kind: 'image',
+    width: 100,
+    height: 100,
+    durationSec: null,
+    status,
+    boxCount: 0,
+    updatedAt: null,
+  }));
+}
+
+/** A server with `all` items that answers in pages of at most `pageSize`. */
+function server(all: QueueItem[], pageSize: number): QueueFetch {
+  return async ({ status, offset, limit }) => {
+    const matching = all.filter((i) => !status || status.includes(i.status));
+    const counts = { unlabeled: 0, working: 0, submitted: 0, accepted: 0, sent_back: 0 };
+    for (const i of all) counts[i.status]++;
+    return {
+      total: matching.length,
+      counts,
+      items: matching.slice(offset, offset + Math.min(limit, pageSize)),
+    };
+  };
+}
+
+describe('WorkQueue', () => {
+  const all = items([
+    'submitted',
+    'unlabeled',
+    'working',
+    'submitted',
+    'sent_back',
+    'unlabeled',
+    'accepted',
+  ]);
+
+  it('filters to the items still to do', async () => {
+    const q = new WorkQueue(server(all, 1000));
+    await q.reset('todo');
+    expect(q.state.items.map((i) => i.assetId)).toEqual([2, 3, 5, 6]);
+    expect(q.state.counts.submitted).toBe(2);
+  });
+
+  it('walks next and previous, loading more pages on the way', async () => {
+    const q = new WorkQueue(server(all, 2));
+    await q.reset('all');
+    expect(q.state.items).toHaveLength(2);
+    expect((await q.neighbour(2, 1))?.assetId).toBe(3);
+    expect((await q.neighbour(6, 1))?.assetId).toBe(7);
+    expect(await q.neighbour(7, 1)).toBeNull();
+    expect(await q.neighbour(1, -1)).toBeNull();
+    expect((await q.neighbour(3, -1))?.assetId).toBe(2);
+  });
+
+  it('finds the next unfinished item, wrapping around once', async () => {
+    const q = new WorkQueue(server(all, 2));
+    await q.reset('all');
+    expect((await q.nextUnfinished(3))?.assetId).toBe(5);
+    expect((await q.nextUnfinished(6))?.assetId).toBe(2);
+    q.patch(2, { status: 'submitted' });
+    q.patch(3, { status: 'submitted' });
+    q.patch(5, { status: 'submitted' });
+    expect(await q.nextUnfinished(6)).toBeNull();
+    expect(q.state.counts).toMatchObject({ submitted: 5, unlabeled: 1, working: 0, sent_back: 0 });
+  });
+});

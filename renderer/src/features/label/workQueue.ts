@@ -1,0 +1,178 @@
+import { createStore } from 'zustand/vanilla';
+import type { ItemStatus } from '../../../../shared/api/schemas/annotationDoc';
+import type {
+  QueueItem,
+  QueuePage,
+  StatusCounts,
+} from '../../../../shared/api/schemas/annotations';
+
+/**
+ * The labeler's work queue as the Label screen shows and walks it: a filter (to do /
+ * submitted / all), the items loaded so far (pages of 500, loaded on demand), and the
+ * counts per status. Statuses are updated locally after a save or a submit, so the list
+ * stays in place while the labeler works through it.
+ */
+export type QueueFilter = 'todo' | 'done' | 'all';
+
+export const FILTER_STATUSES: Record<QueueFilter, ItemStatus[] | undefined> = {
+  todo: ['unlabeled', 'working', 'sent_back'],
+  done: ['submitted', 'accepted'],
+  all: undefined,
+};
+
+export const UNFINISHED: ReadonlySet<ItemStatus> = new Set(['unlabeled', 'working', 'sent_back']);
+
+export interface QueueState {
+  filter: QueueFilter;
+  items: QueueItem[];
+  total: number;
+  counts: StatusCounts;
+  loading: boolean;
+  error: string | null;
+}
+
+export type QueueFetch = (input: {
+  status?: ItemStatus[];
+  kind: 'image';
+  offset: number;
+  limit: number;
+}) => Promise<QueuePage>;
+
+const PAGE = 500;
+const zero: StatusCounts = { unlabeled: 0, working: 0, submitted: 0, accepted: 0, sent_back: 0 };
+
+export class WorkQueue {
+  readonly store = createStore<QueueState>(() => ({
+    filter: 'todo',
+    items: [],
+    total: 0,
+    counts: zero,
+    loading: false,
+    error: null,
+  }));
+  private generation = 0;
+
+  constructor(private readonly fetch: QueueFetch) {}
+
+  get state(): QueueState {
+    return this.store.getState();
+  }
+
+  /** Reloads from the start with a filter (the list order is the project's path order). */
+  async reset(filter: QueueFilter = this.state.filter): Promise<void> {
+    const gen = ++this.generation;
+    this.store.setState({ filter, loading: true, error: null });
+    try {
+      const page = await this.fetch({ ...statusOf(filter), kind: 'image', offset: 0, limit: PAGE });
+      if (gen !== this.generation) return;
+      this.store.setState({
+        items: page.items,
+        total: page.total,
+        counts: page.counts,
+        loading: false,
+      });
+    } catch (e) {
+      if (gen !== this.generation) return;
+      this.store.setState({ loading: false, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  /** Loads the next page; false when everything is loaded already. */
+  async loadMore(): Promise<boolean> {
+    const s = this.state;
+    if (s.items.length >= s.total || s.loading) return false;
+    const gen = this.generation;
+    this.store.setState({ loading: true });
+    try {
+      const page = await this.fetch({
+        ...statusOf(s.filter),
+        kind: 'image',
+        offset: s.items.length,
+        limit: PAGE,
+      });
+      if (gen !== this.generation) return false;
+      const seen = new Set(this.state.items.map((i) => i.assetId));
+      const fresh = page.items.filter((i) => !seen.has(i.assetId));
+      this.store.setState({
+        items: [...this.state.items, ...fresh],
+        total: page.total,
+        counts: page.counts,
+        loading: false,
+      });
+      return fresh.length > 0;
+    } catch (e) {
+      this.store.setState({ loading: false, error: e instanceof Error ? e.message : String(e) });
+      return false;
+    }
+  }
+
+  indexOf(assetId: number | null): number {
+    return assetId === null ? -1 : this.state.items.findIndex((i) => i.assetId === assetId);
+  }
+
+  /** Index of an item, loading pages until it shows up (-1 when it is not in the queue). */
+  async locate(assetId: number | null): Promise<number> {
+    let at = this.indexOf(assetId);
+    while (at < 0 && assetId !== null && (await this.loadMore())) at = this.indexOf(assetId);
+    return at;
+  }
+
+  /** The item `step` places away from `assetId` (loading more pages when needed). */
+  async neighbour(assetId: number | null, step: 1 | -1): Promise<QueueItem | null> {
+    const at = await this.locate(assetId);
+    const target = at + step;
+    if (target < 0) return null;
+    while (target >= this.state.items.length) if (!(await this.loadMore())) return null;
+    return this.state.items[target] ?? null;
+  }
+
+  /** The next unfinished item after `assetId`, wrapping around to the start once. */
+  async nextUnfinished(assetId: number | null): Promise<QueueItem | null> {
+    const start = await this.locate(assetId);
+    for (let guard = 0; guard < 400; guard++) {
+      const items = this.state.items;
+      const found = findUnfinished(items, start + 1, items.length, assetId);
+      if (found) return found;
+      if (!(await this.loadMore())) break;
+    }
+    return findUnfinished(this.state.items, 0, Math.max(0, start), assetId);
+  }
+
+  /** Local update after a save or submit, counts included. */
+  patch(
+    assetId: number,
+    change: Partial<Pick<QueueItem, 'status' | 'boxCount' | 'updatedAt'>>,
+  ): void {
+    const s = this.state;
+    const at = this.indexOf(assetId);
+    if (at < 0) return;
+    const before = s.items[at]!;
+    const after = { ...before, ...change };
+    const items = s.items.slice();
+    items[at] = after;
+    const counts = { ...s.counts };
+    if (before.status !== after.status) {
+      counts[before.status] = Math.max(0, counts[before.status] - 1);
+      counts[after.status] += 1;
+    }
+    this.store.setState({ items, counts });
+  }
+}
+
+function statusOf(filter: QueueFilter): { status?: ItemStatus[] } {
+  const status = FILTER_STATUSES[filter];
+  return status ? { status } : {};
+}
+
+function findUnfinished(
+  items: readonly QueueItem[],
+  from: number,
+  to: number,
+  skip: number | null,
+): QueueItem | null {
+  for (let i = Math.max(0, from); i < to; i++) {
+    const it = items[i]!;
+    if (it.assetId !== skip && UNFINISHED.has(it.status)) return it;
+  }
+  return null;
+}
