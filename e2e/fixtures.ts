@@ -90,3 +90,52 @@ export const test = base.extend<{ concord: ConcordFixture }>({
 });
 
 export { expect };
+
+/** The sample project's lead (seeded by seedSampleProfiles) and the default test lead. */
+export const LEAD = { name: 'Lead', secret: 'concord' } as const;
+
+/** On "Create the lead profile" (a project without a lead): creates the lead, signed in. */
+export async function createLead(
+  page: Page,
+  name: string = LEAD.name,
+  secret: string = LEAD.secret,
+): Promise<void> {
+  const form = page
+    .locator('.gate')
+    .filter({ has: page.getByRole('heading', { name: 'Create the lead profile' }) });
+  await expect(form).toBeVisible();
+  await form.getByLabel('Your name').fill(name);
+  await form.getByLabel('Passphrase', { exact: true }).fill(secret);
+  await form.getByLabel('Passphrase again').fill(secret);
+  await form.getByRole('button', { name: 'Create lead and continue' }).click();
+  await expect(page.getByTestId('current-profile')).toContainText(name);
+}
+
+/** On "Who is working?": picks the profile and types its passphrase or PIN when asked. */
+export async function signIn(page: Page, name: string, secret?: string): Promise<void> {
+  const gate = page
+    .locator('.gate')
+    .filter({ has: page.getByRole('heading', { name: 'Who is working?' }) });
+  await expect(gate).toBeVisible();
+  await gate
+    .getByRole('list', { name: 'Profiles' })
+    .getByRole('button', { name: new RegExp(`^${name}\\b`) })
+    .click();
+  if (secret !== undefined) {
+    await gate.getByLabel(/^(Passphrase|PIN) for /).fill(secret);
+    await gate.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await expect(page.getByTestId('current-profile')).toContainText(name);
+}
+
+/**
+ * After opening a project: whichever the gate shows, get in as the lead (creating it in a
+ * project that has none, signing in otherwise).
+ */
+export async function enterAsLead(page: Page, options: { timeout?: number } = {}): Promise<void> {
+  const create = page.getByRole('heading', { name: 'Create the lead profile' });
+  const who = page.getByRole('heading', { name: 'Who is working?' });
+  await expect(create.or(who)).toBeVisible({ timeout: options.timeout ?? 10_000 });
+  if (await create.isVisible()) await createLead(page);
+  else await signIn(page, LEAD.name, LEAD.secret);
+}

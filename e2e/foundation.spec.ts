@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { makeImageFolder, writeBadFiles, writeWav } from './testMedia';
+import { enterAsLead, expect, test } from './fixtures';
+import { makeImageFolder, writeBadFiles, writeManyPngs, writeWav } from './testMedia';
 
 const IMAGE_COUNT = 30;
 
@@ -48,8 +48,10 @@ test('a new user opens the sample project and sees the grid', async ({ page, con
   await page.getByRole('button', { name: /Open sample project/ }).click();
   // The first time, the sample is generated (a few seconds) while the start screen says so.
   const preparing = page.getByRole('status').filter({ hasText: 'Preparing the sample project' });
-  await expect(preparing.or(page.locator('.shell'))).toBeVisible();
+  const gate = page.locator('.gate');
+  await expect(preparing.or(gate).or(page.locator('.shell'))).toBeVisible();
   if (await preparing.isVisible()) await concord.shot(page, 'sample-progress');
+  await enterAsLead(page, { timeout: 150_000 });
   await expect(page.locator('.shell-name')).toBeVisible({ timeout: 150_000 });
   await expect(page.locator('.tag', { hasText: 'Sample' })).toBeVisible();
   await expect(page.locator('button.tile').first()).toBeVisible();
@@ -91,6 +93,7 @@ test('creates a project, imports a folder, filters, and zooms into an image', as
     .click();
   await expect(dialog.getByLabel('Folder')).toHaveValue(path.join(concord.workDir, 'projects'));
   await dialog.getByRole('button', { name: 'Create project' }).click();
+  await enterAsLead(page);
   await expect(page.locator('.shell-name')).toHaveText('Line 2 defects');
   expect(fs.existsSync(path.join(concord.workDir, 'projects', 'Line 2 defects.concord'))).toBe(
     true,
@@ -184,6 +187,14 @@ test('creates a project, imports a folder, filters, and zooms into an image', as
   await page.keyboard.press('Escape');
   await expect(viewer).toBeHidden();
 
+  // Back in the grid, focus is on the tile that was opened; arrows move it, Enter opens.
+  await expect(page.locator('button.tile').first()).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('button.tile').nth(1)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(viewer.locator('.viewer-index')).toHaveText(`2 / ${IMAGE_COUNT / 2}`);
+  await page.keyboard.press('Escape');
+
   // The audio clip plays in the audio viewer with its waveform.
   await page.getByRole('radio', { name: 'Audio' }).click();
   await expect(page.getByTestId('asset-count')).toHaveText(`1 asset of ${IMAGE_COUNT + 1}`);
@@ -202,6 +213,7 @@ test('bad files in an imported folder are listed with their reasons', async ({ p
   const bad = await writeBadFiles(folder);
 
   await concord.serve(project);
+  await enterAsLead(page);
   await expect(page.locator('.shell-name')).toHaveText('Bad files');
   await page.getByRole('button', { name: 'Import images and audio' }).click();
   const importDialog = page.getByRole('dialog', { name: 'Import images and audio' });
@@ -255,9 +267,11 @@ test('opens a project from the keyboard in the chooser; recent projects grey out
   };
 
   await openWithKeyboard(['Home', 'Enter']);
+  await enterAsLead(page);
   await expect(page.locator('.shell-name')).toHaveText('Gone');
   await page.getByRole('button', { name: 'Close project' }).click();
   await openWithKeyboard(['Home', 'ArrowDown', 'Enter']);
+  await enterAsLead(page);
   await expect(page.locator('.shell-name')).toHaveText('Keep');
   await page.getByRole('button', { name: 'Close project' }).click();
 
@@ -272,5 +286,55 @@ test('opens a project from the keyboard in the chooser; recent projects grey out
   await gone.getByRole('button', { name: 'Remove Gone from recent projects' }).click();
   await expect(recent.getByRole('listitem')).toHaveCount(1);
   await recent.getByRole('button', { name: /Keep/ }).first().click();
+  await enterAsLead(page);
   await expect(page.locator('.shell-name')).toHaveText('Keep');
+});
+
+test('a long import shows live progress and can be cancelled; the grid pages through 10,000+ assets', async ({
+  page,
+  concord,
+}) => {
+  test.setTimeout(180_000);
+  // Many tiny distinct PNGs (bytes appended after IEND change the hash, not the image): enough
+  // work that the import is still running when Cancel is pressed, and a grid of 10,000+.
+  const total = 24_000;
+  const dir = path.join(concord.workDir, 'many');
+  await writeManyPngs(dir, total);
+  const project = path.join(concord.workDir, 'cancel.concord');
+  expect(concord.cli(['init', project, '--name', 'Cancel']).status).toBe(0);
+
+  await concord.serve(project);
+  await enterAsLead(page);
+  await page.getByRole('button', { name: 'Import images and audio' }).click();
+  const importDialog = page.getByRole('dialog', { name: 'Import images and audio' });
+  await importDialog.getByRole('button', { name: 'Add files or folders…' }).click();
+  const chooser = page.getByRole('dialog', { name: 'Choose files and folders to import' });
+  await chooser.getByRole('option', { name: 'many', exact: true }).click();
+  await chooser.getByRole('button', { name: 'Add', exact: true }).click();
+  await importDialog.getByRole('button', { name: 'Start import' }).click();
+
+  const progress = page.getByRole('progressbar', { name: 'Import progress' });
+  await expect
+    .poll(async () => Number(await progress.getAttribute('aria-valuenow')))
+    .toBeGreaterThan(10_000);
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+
+  const summary = page.getByRole('dialog', { name: 'Import cancelled' });
+  await expect(summary).toBeVisible();
+  const importedText = await summary.locator('.import-stat-ok .import-stat-value').textContent();
+  const imported = Number((importedText ?? '').replace(/,/g, ''));
+  expect(imported).toBeGreaterThanOrEqual(10_000);
+  expect(imported).toBeLessThan(total);
+  await concord.shot(page, 'import-cancelled');
+  await summary.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByTestId('asset-count')).toHaveText(
+    `${imported.toLocaleString('en-US')} assets`,
+  );
+
+  // Only the rows on screen exist; jumping to the end loads just the last page.
+  const grid = page.locator('.grid-scroll');
+  await grid.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(page.locator(`button.tile[data-index="${imported - 1}"]`)).toBeVisible();
+  expect(await page.locator('button.tile').count()).toBeLessThan(200);
+  await concord.shot(page, 'grid-end-of-many');
 });

@@ -93,3 +93,17 @@ export async function writeBadFiles(dir: string): Promise<string[]> {
   fs.writeFileSync(path.join(dir, 'noise.wav'), Buffer.from('RIFF0000WAVEjunkjunkjunk'));
   return ['empty.png', 'truncated.jpg', 'notes.png', 'noise.wav'];
 }
+
+/** `count` distinct small PNGs (the same picture with a different trailer after IEND). */
+export async function writeManyPngs(dir: string, count: number): Promise<void> {
+  fs.mkdirSync(dir, { recursive: true });
+  const png = await sharp(surface(64, 48, 1), { raw: { width: 64, height: 48, channels: 3 } })
+    .png()
+    .toBuffer();
+  for (let i = 0; i < count; i++) {
+    fs.writeFileSync(
+      path.join(dir, `tiny_${String(i).padStart(5, '0')}.png`),
+      Buffer.concat([png, Buffer.from(String(i))]),
+    );
+  }
+}

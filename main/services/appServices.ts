@@ -12,6 +12,8 @@ import type { RequireActor } from './identity/sessionRegistry';
 import { identityHandlers } from './identity/identityHandlers';
 import { instructionHandlers } from './instructions/instructionHandlers';
 import { annotationHandlers } from './annotations/annotationHandlers';
+import { roundHandlers } from './rounds/roundHandlers';
+import { agreementHandlers } from './agreement/agreementHandlers';
 
 export interface ServiceOptions {
   /** Per-user folder for app state (recent projects, the sample project). */
@@ -44,13 +46,23 @@ export function createServices(options: ServiceOptions): Services {
   const jobs = new JobRegistry(bus);
   const recent = new RecentProjects(opts.appDataDir);
   const sessions = new SessionRegistry(host);
-  const deps = { bus, host, jobs, recent, options: opts, sessions, requireActor: requireActorWith(sessions) };
+  const deps = {
+    bus,
+    host,
+    jobs,
+    recent,
+    options: opts,
+    sessions,
+    requireActor: requireActorWith(sessions),
+  };
   const handlers: Handlers = {
     ...projectHandlers(deps),
     ...assetHandlers(deps),
     ...identityHandlers(deps),
     ...instructionHandlers(deps),
     ...annotationHandlers(deps),
+    ...roundHandlers(deps),
+    ...agreementHandlers(deps),
   };
   return {
     handlers,

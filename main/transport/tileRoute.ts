@@ -27,14 +27,24 @@ export function parseTileUrl(url: string): TileRef | null {
 }
 
 /** Answers a tile request for the open project (tiles are made on first request). */
-export async function tileResponse(project: OpenProject | null, ref: TileRef): Promise<FileResponse> {
+export async function tileResponse(
+  project: OpenProject | null,
+  ref: TileRef,
+): Promise<FileResponse> {
   if (!project) return errorResponse(404, 'NO_PROJECT', 'No project is open');
   try {
     const file = await tileFile(project, ref);
-    return fileResponse(file, { 'content-type': 'image/jpeg', 'cache-control': 'private, max-age=3600' });
+    return fileResponse(file, {
+      'content-type': 'image/jpeg',
+      'cache-control': 'private, max-age=3600',
+    });
   } catch (e) {
     if (isAppError(e)) return errorResponse(e.code === 'NOT_FOUND' ? 404 : 422, e.code, e.message);
     console.error(`[concord] tile ${ref.id}/${ref.level}/${ref.col}/${ref.row} failed`, e);
-    return errorResponse(500, 'INTERNAL', `Could not make tile of asset ${ref.id}: ${(e as Error).message}`);
+    return errorResponse(
+      500,
+      'INTERNAL',
+      `Could not make tile of asset ${ref.id}: ${(e as Error).message}`,
+    );
   }
 }

@@ -226,7 +226,14 @@ export class MediaPool {
 
 /** The bundled worker: beside the bundled main (dist/main/workers) or built from the repo. */
 export function mediaWorkerPath(): string {
+  // In a packaged app the worker is unpacked from the asar (electron-builder.yml asarUnpack):
+  // worker threads start from real files on disk.
+  const asar = `${path.sep}app.asar${path.sep}`;
+  const unpacked = path
+    .resolve(__dirname, 'workers', 'media.cjs')
+    .replace(asar, `${path.sep}app.asar.unpacked${path.sep}`);
   const candidates = [
+    unpacked,
     path.resolve(__dirname, 'workers', 'media.cjs'),
     path.resolve(__dirname, '..', 'main', 'workers', 'media.cjs'),
     path.resolve(__dirname, '..', '..', 'dist', 'main', 'workers', 'media.cjs'),

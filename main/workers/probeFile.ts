@@ -12,7 +12,7 @@ import { probeImage } from './probeImage';
 import { looksLikeText, sniffFormat } from './sniff';
 
 /** Files up to this size are read in one go; larger ones are hashed and checked in windows. */
-const IN_MEMORY_LIMIT = 64 * 1024 * 1024;
+const IN_MEMORY_LIMIT = 32 * 1024 * 1024;
 
 function wrongContent(
   expected: MediaFormat,

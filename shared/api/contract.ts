@@ -5,6 +5,8 @@ import { projectChannels, ProjectSummary } from './schemas/project';
 import { identityChannels } from './schemas/identity';
 import { instructionChannels } from './schemas/instructions';
 import { annotationChannels } from './schemas/annotations';
+import { roundChannels } from './schemas/rounds';
+import { agreementChannels } from './schemas/agreementChannels';
 
 /**
  * The one contract between the renderer (and CLI) and the services. Every transport parses
@@ -16,6 +18,8 @@ export const contract = {
   ...identityChannels,
   ...instructionChannels,
   ...annotationChannels,
+  ...roundChannels,
+  ...agreementChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -31,6 +35,7 @@ export const events = {
   'assets:changed': zod.object({ added: zod.number().int() }),
   'instructions:changed': zod.object({ version: zod.number().int() }),
   'profiles:changed': zod.object({}),
+  'rounds:changed': zod.object({ roundId: zod.number().int() }),
 } as const;
 
 export type Events = typeof events;

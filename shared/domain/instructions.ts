@@ -73,7 +73,7 @@ export function defaultInstructionSpec(name: string): InstructionSpec {
         name: 'uncertain',
         noDefects: false,
         hotkey: null,
-        description: 'You cannot decide; say why in the instructions discussion.',
+        description: 'You cannot decide whether the item is defective; the lead will look at it.',
       },
     ],
     transcript: {

@@ -23,13 +23,20 @@ export function tileLevel(width: number, height: number, level: number): TileLev
   const f = 2 ** level;
   const w = Math.max(1, Math.ceil(width / f));
   const h = Math.max(1, Math.ceil(height / f));
-  return { level, width: w, height: h, cols: Math.ceil(w / TILE_SIZE), rows: Math.ceil(h / TILE_SIZE) };
+  return {
+    level,
+    width: w,
+    height: h,
+    cols: Math.ceil(w / TILE_SIZE),
+    rows: Math.ceil(h / TILE_SIZE),
+  };
 }
 
 /** The coarsest level, where the whole image fits in one tile. */
 export function maxTileLevel(width: number, height: number): number {
   let level = 0;
-  while (Math.max(Math.ceil(width / 2 ** level), Math.ceil(height / 2 ** level)) > TILE_SIZE) level++;
+  while (Math.max(Math.ceil(width / 2 ** level), Math.ceil(height / 2 ** level)) > TILE_SIZE)
+    level++;
   return level;
 }
 
@@ -59,8 +66,21 @@ export function levelForScale(scale: number, maxLevel: number): number {
   return Math.max(0, Math.min(maxLevel, l));
 }
 
-export function isValidTile(width: number, height: number, level: number, col: number, row: number): boolean {
+export function isValidTile(
+  width: number,
+  height: number,
+  level: number,
+  col: number,
+  row: number,
+): boolean {
   if (!Number.isInteger(level) || level < 0 || level > maxTileLevel(width, height)) return false;
   const l = tileLevel(width, height, level);
-  return Number.isInteger(col) && Number.isInteger(row) && col >= 0 && row >= 0 && col < l.cols && row < l.rows;
+  return (
+    Number.isInteger(col) &&
+    Number.isInteger(row) &&
+    col >= 0 &&
+    row >= 0 &&
+    col < l.cols &&
+    row < l.rows
+  );
 }

@@ -5,6 +5,8 @@ import { initCommand } from './init';
 import { serveCommand } from './serve';
 import { annotationsExportCommand, annotationsImportCommand } from './annotations';
 import { instructionsSetCommand, instructionsShowCommand } from './instructions';
+import { roundCloseCommand, roundCreateCommand, roundsListCommand } from './rounds';
+import { agreementCommand } from './agreement';
 
 /** Every `concord` command. Add new ones here. */
 export const commands: CliCommand[] = [
@@ -16,4 +18,8 @@ export const commands: CliCommand[] = [
   instructionsSetCommand,
   annotationsImportCommand,
   annotationsExportCommand,
+  roundCreateCommand,
+  roundCloseCommand,
+  roundsListCommand,
+  agreementCommand,
 ];

@@ -34,7 +34,7 @@ describe('migration 0002 people, instructions, annotations', () => {
   it('adds the tables and keeps the rows of a version-1 project', () => {
     const db = v1Database();
     expect(schemaVersion(db)).toBe(1);
-    migrate(db);
+    migrate(db, migrations, 2);
     expect(schemaVersion(db)).toBe(2);
     const tables = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
@@ -57,7 +57,7 @@ describe('migration 0002 people, instructions, annotations', () => {
 
   it('enforces the rules in the schema: leads have a secret, one annotation per labeler and asset, append-only log', () => {
     const db = v1Database();
-    migrate(db);
+    migrate(db, migrations, 2);
     expect(() =>
       db
         .prepare(

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/api/envelope';
+import { closeMediaPool } from '../../workers/mediaClient';
 import { resolveAssetFile } from './assetFiles';
 import { listAssets } from './assetRepository';
 import type { World } from './assetTestKit';
@@ -14,6 +15,7 @@ beforeEach(() => {
   w = createWorld();
 });
 afterEach(() => w.dispose());
+afterAll(() => closeMediaPool());
 
 async function importOne(name: string, bytes: Buffer): Promise<number> {
   const result = await w.importPaths([w.write(`in/${name}`, bytes)]);

@@ -8,6 +8,7 @@ import type { ImportResult } from '../../../shared/api/schemas/assets';
 import type { OpenProject } from '../project/projectHost';
 import { ProjectHost } from '../project/projectHost';
 import type { ImportInput, ImportOptions } from './importAssets';
+import { derivativesIdle } from './derivatives';
 import { importAssets } from './importAssets';
 
 export const FIXTURES = path.join(__dirname, '__fixtures__');
@@ -122,7 +123,8 @@ export interface World {
     extra?: Partial<ImportInput>,
     opts?: Partial<ImportOptions>,
   ): Promise<ImportResult>;
-  dispose(): void;
+  /** Closes the project, lets in-flight background work settle, removes the folder. */
+  dispose(): Promise<void>;
 }
 
 export function createWorld(): World {
@@ -143,8 +145,9 @@ export function createWorld(): World {
       const { signal = new AbortController().signal, onProgress = () => {} } = opts;
       return importAssets(project, { paths, mode: 'reference', ...extra }, { signal, onProgress });
     },
-    dispose() {
+    async dispose() {
       host.close();
+      await derivativesIdle();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

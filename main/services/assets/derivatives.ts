@@ -143,7 +143,7 @@ function missing(a: DerivableAsset, source: string): AppError {
 const backgroundVariants = (a: DerivableAsset): AssetVariant[] =>
   a.kind === 'audio' ? ['peaks'] : ['thumb', 'display'];
 
-let queue: Array<{ project: OpenProject; asset: DerivableAsset }> = [];
+const queue: Array<{ project: OpenProject; asset: DerivableAsset }> = [];
 let running: Promise<void> | null = null;
 
 /**
@@ -178,5 +178,5 @@ export async function derivativesIdle(): Promise<void> {
 
 /** Drops queued background work for a project (it is being closed). */
 export function forgetDerivatives(project: OpenProject): void {
-  queue = queue.filter((item) => item.project !== project);
+  for (let i = queue.length - 1; i >= 0; i--) if (queue[i]!.project === project) queue.splice(i, 1);
 }

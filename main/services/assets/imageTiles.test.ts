@@ -31,7 +31,15 @@ function insertImage(file: string, width: number, height: number, sha: string): 
       `INSERT INTO assets (kind, rel_path, file_name, stored, format, bytes, sha256, width, height, imported_at)
        VALUES ('image', ?, ?, 'reference', 'jpeg', ?, ?, ?, ?, ?)`,
     )
-    .run(toStoredRelPath(project.dir, file), path.basename(file), fs.statSync(file).size, sha, width, height, new Date().toISOString());
+    .run(
+      toStoredRelPath(project.dir, file),
+      path.basename(file),
+      fs.statSync(file).size,
+      sha,
+      width,
+      height,
+      new Date().toISOString(),
+    );
   return Number(info.lastInsertRowid);
 }
 
@@ -56,12 +64,20 @@ beforeAll(async () => {
     }
   }
   const big = path.join(dir, 'big.jpg');
-  await sharp(raw, { raw: { width: W, height: H, channels: 3 } }).jpeg({ quality: 90 }).toFile(big);
+  await sharp(raw, { raw: { width: W, height: H, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toFile(big);
   bigId = insertImage(big, W, H, 'sha-big');
   // 1200 x 700 stored sideways with EXIF orientation 6: displayed 700 x 1200.
   const side = path.join(dir, 'side.jpg');
   await sharp({ create: { width: 1200, height: 700, channels: 3, background: '#202020' } })
-    .composite([{ input: { create: { width: 100, height: 700, channels: 3, background: '#ff0000' } }, left: 0, top: 0 }])
+    .composite([
+      {
+        input: { create: { width: 100, height: 700, channels: 3, background: '#ff0000' } },
+        left: 0,
+        top: 0,
+      },
+    ])
     .jpeg()
     .withMetadata({ orientation: 6 })
     .toFile(side);
@@ -78,9 +94,16 @@ describe('image tiles', () => {
     const l0 = tileLevel(W, H, 0);
     expect([l0.cols, l0.rows]).toEqual([16, 13]);
     const first = await tileFile(project, { id: bigId, level: 0, col: 0, row: 0 });
-    expect(await sharp(first).metadata()).toMatchObject({ width: 512, height: 512, format: 'jpeg' });
+    expect(await sharp(first).metadata()).toMatchObject({
+      width: 512,
+      height: 512,
+      format: 'jpeg',
+    });
     const edge = await tileFile(project, { id: bigId, level: 0, col: 15, row: 12 });
-    expect(await sharp(edge).metadata()).toMatchObject({ width: 8000 - 15 * 512, height: 6500 - 12 * 512 });
+    expect(await sharp(edge).metadata()).toMatchObject({
+      width: 8000 - 15 * 512,
+      height: 6500 - 12 * 512,
+    });
     // The centre pixel of tile (7, 5) is image pixel (7*512+256, 5*512+256).
     const mid = await tileFile(project, { id: bigId, level: 0, col: 7, row: 5 });
     const [r, g, b] = await pixel(mid, 256, 256);
@@ -90,12 +113,19 @@ describe('image tiles', () => {
     // The whole level is on disk in the content-addressed cache, nothing half-written.
     const levelDir = path.join(tilesDir(project, 'sha-big'), '0');
     expect(fs.readdirSync(levelDir)).toHaveLength(16 * 13);
-    expect(fs.readdirSync(tilesDir(project, 'sha-big')).filter((n) => n.startsWith('.tmp'))).toEqual([]);
+    expect(
+      fs.readdirSync(tilesDir(project, 'sha-big')).filter((n) => n.startsWith('.tmp')),
+    ).toEqual([]);
   }, 120_000);
 
   it('makes coarser levels on demand, once, even when asked concurrently', async () => {
     const l2 = tileLevel(W, H, 2);
-    const refs = Array.from({ length: l2.cols }, (_, col) => ({ id: bigId, level: 2, col, row: 0 }));
+    const refs = Array.from({ length: l2.cols }, (_, col) => ({
+      id: bigId,
+      level: 2,
+      col,
+      row: 0,
+    }));
     const files = await Promise.all(refs.map((r) => tileFile(project, r)));
     expect(new Set(files).size).toBe(l2.cols);
     // Level 2 is 2000 px wide: tiles 0-2 are full, the last one holds the 464 px left.
@@ -119,14 +149,30 @@ describe('image tiles', () => {
   }, 60_000);
 
   it('refuses tiles outside the pyramid and unknown assets', async () => {
-    await expect(tileFile(project, { id: bigId, level: 0, col: 16, row: 0 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(tileFile(project, { id: bigId, level: 9, col: 0, row: 0 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(tileFile(project, { id: 999, level: 0, col: 0, row: 0 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(tileFile(project, { id: bigId, level: 0, col: 16, row: 0 })).rejects.toMatchObject(
+      { code: 'NOT_FOUND' },
+    );
+    await expect(tileFile(project, { id: bigId, level: 9, col: 0, row: 0 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(tileFile(project, { id: 999, level: 0, col: 0, row: 0 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('parses tile URLs of both shells and nothing else', () => {
-    expect(parseTilePath('/files/asset/12/tile/0/3/4')).toEqual({ id: 12, level: 0, col: 3, row: 4 });
-    expect(parseTileUrl('concord-asset://asset/12/tile/1/0/7')).toEqual({ id: 12, level: 1, col: 0, row: 7 });
+    expect(parseTilePath('/files/asset/12/tile/0/3/4')).toEqual({
+      id: 12,
+      level: 0,
+      col: 3,
+      row: 4,
+    });
+    expect(parseTileUrl('concord-asset://asset/12/tile/1/0/7')).toEqual({
+      id: 12,
+      level: 1,
+      col: 0,
+      row: 7,
+    });
     expect(parseTilePath('/files/asset/12/tile/0/3/../4')).toBeNull();
     expect(parseTilePath('/files/asset/0/tile/0/3/4')).toBeNull();
     expect(parseTilePath('/files/asset/12/tile/0/3')).toBeNull();
@@ -136,18 +182,32 @@ describe('image tiles', () => {
 describe('tile route over the loopback transport', () => {
   let server: HttpServer;
   beforeAll(async () => {
-    server = await startHttpServer({ services, rendererDir: path.join(dir, 'no-renderer'), token: 'tile-test-token' });
+    server = await startHttpServer({
+      services,
+      rendererDir: path.join(dir, 'no-renderer'),
+      token: 'tile-test-token',
+    });
   });
   afterAll(() => server.close());
 
   const get = (p: string) =>
     new Promise<{ status: number; type: string; bytes: number }>((resolve, reject) => {
       http
-        .get(`${server.url.replace(/\/$/, '')}${p}`, { headers: { authorization: 'Bearer tile-test-token' } }, (res) => {
-          let bytes = 0;
-          res.on('data', (c: Buffer) => (bytes += c.length));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), bytes }));
-        })
+        .get(
+          `${server.url.replace(/\/$/, '')}${p}`,
+          { headers: { authorization: 'Bearer tile-test-token' } },
+          (res) => {
+            let bytes = 0;
+            res.on('data', (c: Buffer) => (bytes += c.length));
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                type: String(res.headers['content-type']),
+                bytes,
+              }),
+            );
+          },
+        )
         .on('error', reject);
     });
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
+import type { Sharp } from 'sharp';
 import { AppError } from '../../../shared/api/envelope';
 import { isValidTile, maxTileLevel, TILE_SIZE, tileLevel } from '../../../shared/domain/tileGrid';
 import { decodeBmp } from '../../workers/decodeBmp';
@@ -43,10 +44,12 @@ function tilePath(dir: string, ref: TileRef): string {
   return path.join(dir, String(ref.level), `${ref.col}_${ref.row}.jpg`);
 }
 
-async function openSource(file: string, format: string): Promise<sharp.Sharp> {
+async function openSource(file: string, format: string): Promise<Sharp> {
   if (format === 'bmp') {
     const bmp = decodeBmp(await fs.promises.readFile(file));
-    return sharp(bmp.data, { raw: { width: bmp.width, height: bmp.height, channels: bmp.channels } });
+    return sharp(bmp.data, {
+      raw: { width: bmp.width, height: bmp.height, channels: bmp.channels },
+    });
   }
   return sharp(file, { limitInputPixels: MAX_INPUT_PIXELS });
 }
@@ -71,13 +74,18 @@ async function buildLevel(
       .resize(l.width, l.height, { fit: 'fill' })
       .toColourspace('srgb')
       .jpeg({ quality: JPEG_QUALITY });
-    await img.tile({ size: TILE_SIZE, overlap: 0, depth: 'one', layout: 'dz' }).toFile(path.join(tmp, 'level.dz'));
+    await img
+      .tile({ size: TILE_SIZE, overlap: 0, depth: 'one', layout: 'dz' })
+      .toFile(path.join(tmp, 'level.dz'));
     // libvips writes level.dz + level_files/0/<col>_<row>.jpeg; keep only the tiles.
     const made = path.join(tmp, 'level_files', '0');
     const out = path.join(tmp, 'tiles');
     await fs.promises.mkdir(out);
     for (const name of await fs.promises.readdir(made)) {
-      await fs.promises.rename(path.join(made, name), path.join(out, name.replace(/\.jpeg$/, '.jpg')));
+      await fs.promises.rename(
+        path.join(made, name),
+        path.join(out, name.replace(/\.jpeg$/, '.jpg')),
+      );
     }
     try {
       await fs.promises.rename(out, target);
@@ -99,7 +107,10 @@ async function buildLevel(
 export async function tileFile(project: OpenProject, ref: TileRef): Promise<string> {
   const asset = getAsset(project.db, ref.id);
   if (asset.kind !== 'image' || !asset.width || !asset.height) {
-    throw new AppError('NOT_FOUND', `Asset ${ref.id} (${asset.relPath}) is not an image with a known size; it has no tiles`);
+    throw new AppError(
+      'NOT_FOUND',
+      `Asset ${ref.id} (${asset.relPath}) is not an image with a known size; it has no tiles`,
+    );
   }
   if (!isValidTile(asset.width, asset.height, ref.level, ref.col, ref.row)) {
     const max = maxTileLevel(asset.width, asset.height);
@@ -124,10 +135,16 @@ export async function tileFile(project: OpenProject, ref: TileRef): Promise<stri
     await job;
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('BAD_FILE', `Could not make tiles of ${asset.relPath}: ${(e as Error).message}`);
+    throw new AppError(
+      'BAD_FILE',
+      `Could not make tiles of ${asset.relPath}: ${(e as Error).message}`,
+    );
   }
   if (!fs.existsSync(file)) {
-    throw new AppError('NOT_FOUND', `Tile ${ref.level}/${ref.col}/${ref.row} of ${asset.relPath} was not produced`);
+    throw new AppError(
+      'NOT_FOUND',
+      `Tile ${ref.level}/${ref.col}/${ref.row} of ${asset.relPath} was not produced`,
+    );
   }
   return file;
 }

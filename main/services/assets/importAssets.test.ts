@@ -1,6 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportResult } from '../../../shared/api/schemas/assets';
+import { closeMediaPool } from '../../workers/mediaClient';
 import type { World } from './assetTestKit';
 import { createWorld, failureFor, FIXTURES, makeBmp, makeWav, solid } from './assetTestKit';
 import { getAsset, listAssets } from './assetRepository';
@@ -10,7 +13,9 @@ beforeEach(() => {
   w = createWorld();
 });
 afterEach(() => w.dispose());
+afterAll(() => closeMediaPool());
 
+const REPO = path.resolve(__dirname, '..', '..', '..');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
 const half = (b: Buffer) => b.subarray(0, Math.floor(b.length / 2));
 const all = () => listAssets(w.project.db, { offset: 0, limit: 2000 }).items;
@@ -179,10 +184,37 @@ describe('importAssets', () => {
     expect(result.failed).toHaveLength(14);
   });
 
-  it.skipIf(process.getuid?.() === 0)('reports files it has no permission to read', async () => {
-    const file = w.write('locked.png', await solid(4, 4).png().toBuffer());
-    fs.chmodSync(file, 0o000);
-    const result = await w.importPaths([file]);
+  it('reports files it has no permission to read, and imports the rest', async () => {
+    const locked = w.write('perm/locked.png', await solid(4, 4, '#010101').png().toBuffer());
+    w.write('perm/ok.png', await solid(4, 4, '#020202').png().toBuffer());
+    fs.chmodSync(locked, 0o000);
+    let result: ImportResult;
+    if (process.getuid?.() !== 0) {
+      result = await w.importPaths([path.join(w.dir, 'perm')]);
+    } else {
+      // Root reads every file: run the real CLI as an unprivileged user instead.
+      if (spawnSync('setpriv', ['--version']).status !== 0)
+        return console.warn('setpriv missing: permission case not run');
+      w.host.close();
+      spawnSync('chown', ['-R', '65534:65534', w.dir]);
+      const cli = spawnSync(
+        'setpriv',
+        [
+          '--reuid=65534',
+          '--regid=65534',
+          '--clear-groups',
+          process.execPath,
+          path.join(REPO, 'bin', 'concord.cjs'),
+        ].concat(['import', w.project.path, path.join(w.dir, 'perm'), '--json']),
+        {
+          env: { ...process.env, CONCORD_DATA_DIR: path.join(w.dir, 'appdata') },
+          encoding: 'utf8',
+        },
+      );
+      expect(cli.stderr).toBe('');
+      result = JSON.parse(cli.stdout) as ImportResult;
+    }
+    expect(result.imported).toBe(1);
     expect(failureFor(result, 'locked.png')).toBe('cannot read the file: permission denied');
   });
 

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeMediaPool } from '../../workers/mediaClient';
 import { ProjectHost } from '../project/projectHost';
 import type { World } from './assetTestKit';
 import { createWorld, solid } from './assetTestKit';
@@ -13,6 +14,7 @@ beforeEach(() => {
   w = createWorld();
 });
 afterEach(() => w.dispose());
+afterAll(() => closeMediaPool());
 
 /** The pid of a process that has already exited. */
 function deadPid(): number {

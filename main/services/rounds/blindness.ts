@@ -131,3 +131,20 @@ export function suggestionsVisible(db: Db, actor: Actor, assetId: number): boole
     .get(actor.id, assetId);
   return hidden === undefined;
 }
+
+/**
+ * Whether an open round hides its agreement figures from `actor`: agreement compares other
+ * people's work, so while the round is open it is for leads who do not label in it.
+ */
+export function roundBlindsActor(
+  db: Db,
+  actor: Actor,
+  round: { id: number; status: 'open' | 'closed' },
+): boolean {
+  if (actor.id === null || round.status !== 'open') return false;
+  if (actor.role === 'labeler') return true;
+  return (
+    db.prepare('SELECT 1 FROM round_labelers WHERE round_id = ? AND labeler_id = ?').get(round.id, actor.id) !==
+    undefined
+  );
+}

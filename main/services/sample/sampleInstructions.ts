@@ -6,8 +6,7 @@ const SCRATCH = `A **thin, long line** cut into the surface, usually bright (bar
 - Draw **one box around the whole visible line**, from the first to the last pixel you can see, even where it fades out.
 - A scratch that is interrupted by a short gap (< 20 px) is still **one** scratch.
 - Straight or slightly curved; it often runs *across* the rolling direction (the fine horizontal texture).
-- Not a scratch: the fine horizontal brushing lines of the sheet itself. If you cannot tell whether a
-  line is brushing or a scratch, mark the box **uncertain**.
+- Not a scratch: the fine horizontal brushing lines of the sheet itself. If you cannot tell whether a line is brushing or a scratch, mark the box **uncertain**.
 
 Severity: *major* when it is longer than a quarter of the image width, otherwise *minor*.`;
 
@@ -17,8 +16,7 @@ const SPOT = `A **dark, round blob** (rust, oil or a pit), roughly as wide as it
 - Several spots that touch are one box; spots with sheet visible between them are separate boxes.
 - Elongated dark patches (longer than about 3x their width) are **inclusions**, not spots.`;
 
-const INCLUSION = `An **elongated, dark, irregular patch** stretched along the rolling direction (left-right):
-non-metallic material rolled into the sheet.
+const INCLUSION = `An **elongated, dark, irregular patch** stretched along the rolling direction (left-right): non-metallic material rolled into the sheet.
 
 - One box from the **thin tip on the left to the thin tip on the right**; the tips are easy to miss.
 - Ragged edges and a mottled inside are typical; do not split one inclusion into several boxes.

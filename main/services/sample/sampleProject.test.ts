@@ -1,4 +1,5 @@
 import decodeAudio from 'audio-decode';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,13 +48,18 @@ const readTruth = (): SampleGroundTruth =>
 beforeAll(async () => {
   appDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-sample-'));
   const started = performance.now();
+  const cpu = process.cpuUsage();
   projectPath = await ensureSampleProject(appDataDir);
   firstRunMs = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu); // this process, worker threads included
   sampleDir = path.dirname(projectPath);
   const marker = JSON.parse(
     fs.readFileSync(path.join(sampleDir, SAMPLE_MARKER), 'utf8'),
   ) as SampleMarker;
-  console.log(`sample project generated in ${Math.round(firstRunMs)} ms`, marker.timingsMs);
+  console.log(
+    `sample project generated in ${Math.round(firstRunMs)} ms (${Math.round((user + system) / 1000)} ms CPU)`,
+    marker.timingsMs,
+  );
 });
 
 afterAll(() => {
@@ -206,5 +212,14 @@ describe('ensureSampleProject', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('refuses, and keeps, a sample written by a newer Concord', async () => {
+    const db = new Database(projectPath);
+    db.pragma('user_version = 9999');
+    db.close();
+    await expect(ensureSampleProject(appDataDir)).rejects.toMatchObject({ code: 'SCHEMA_TOO_NEW' });
+    expect(fs.existsSync(path.join(sampleDir, SAMPLE_MARKER))).toBe(true);
+    expect(fs.readdirSync(appDataDir)).toEqual(['sample']);
   });
 });

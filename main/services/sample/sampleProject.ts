@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../../../shared/api/envelope';
 import { openDatabase } from '../../db/connection';
+import { listAssets } from '../assets/assetRepository';
+import { ensureVariant, variantPlan } from '../assets/derivatives';
 import { importAssets } from '../assets/importAssets';
+import type { OpenProject } from '../project/projectHost';
 import { ProjectHost } from '../project/projectHost';
 import { writeSampleFiles } from './sampleFiles';
 import { METADATA_FILE } from './sampleMetadata';
@@ -19,7 +23,7 @@ export interface SampleMarker {
   images: number;
   audio: number;
   /** How long each stage took, for the report and for spotting slow machines. */
-  timingsMs: { files: number; import: number; seed: number; total: number };
+  timingsMs: { files: number; import: number; seed: number; thumbnails: number; total: number };
 }
 
 const PARTIAL = /^sample\.(partial|old)-(\d+)-\d+$/;
@@ -63,7 +67,11 @@ async function ensure(appDataDir: string): Promise<string> {
   return projectPath;
 }
 
-/** The marker of a finished sample whose project opens and holds every asset, else null. */
+/**
+ * The marker of a finished sample whose project opens, else null. Only the marker and the
+ * project are checked, not the asset count or the generator version: people may have
+ * labeled or imported into the sample, and that work must survive an app update.
+ */
 export function readCompleteMarker(dir: string): SampleMarker | null {
   let marker: SampleMarker;
   try {
@@ -75,17 +83,16 @@ export function readCompleteMarker(dir: string): SampleMarker | null {
   try {
     const db = openDatabase(path.join(dir, SAMPLE_PROJECT_FILE));
     try {
-      const row = db
-        .prepare(
-          'SELECT (SELECT is_sample FROM project WHERE id = 1) AS isSample, (SELECT COUNT(*) FROM assets) AS n',
-        )
-        .get() as { isSample: number | null; n: number };
-      return row.isSample === 1 && row.n === marker.images + marker.audio ? marker : null;
+      const row = db.prepare('SELECT is_sample AS isSample FROM project WHERE id = 1').get() as
+        { isSample: number } | undefined;
+      return row?.isSample === 1 ? marker : null;
     } finally {
       db.close();
     }
-  } catch {
-    return null; // damaged, missing or too new: rebuild it
+  } catch (e) {
+    // A sample from a newer Concord is refused like any project, never overwritten.
+    if (e instanceof AppError && e.code === 'SCHEMA_TOO_NEW') throw e;
+    return null; // missing, damaged or not a project: rebuild it
   }
 }
 
@@ -98,6 +105,7 @@ export async function generateSample(dir: string): Promise<SampleMarker> {
 
   const host = new ProjectHost();
   let importDone: number;
+  let seedDone: number;
   try {
     const project = host.create(path.join(dir, SAMPLE_PROJECT_FILE), SAMPLE_PROJECT_NAME, {
       isSample: true,
@@ -127,6 +135,8 @@ export async function generateSample(dir: string): Promise<SampleMarker> {
     }
     importDone = performance.now();
     await seedSamplePeopleAndInstructions(project.db, truth.images);
+    seedDone = performance.now();
+    await makeDerivatives(project);
   } finally {
     host.close();
   }
@@ -138,12 +148,29 @@ export async function generateSample(dir: string): Promise<SampleMarker> {
     timingsMs: {
       files: Math.round(filesDone - started),
       import: Math.round(importDone - filesDone),
-      seed: Math.round(done - importDone),
+      seed: Math.round(seedDone - importDone),
+      thumbnails: Math.round(done - seedDone),
       total: Math.round(done - started),
     },
   };
   fs.writeFileSync(path.join(dir, SAMPLE_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
   return marker;
+}
+
+/**
+ * Makes the thumbnails and peaks now instead of leaving them to the background queue: they
+ * land in the data folder before it is renamed into place (so the sample opens with its grid
+ * ready), and no background job is left writing into the temporary folder. Jobs the import
+ * already queued are shared (same target file), or skipped once the project is closed.
+ */
+async function makeDerivatives(project: OpenProject): Promise<void> {
+  const assets = listAssets(project.db, { offset: 0, limit: 2000 }).items;
+  const jobs = assets.flatMap((a) =>
+    (a.kind === 'audio' ? (['peaks'] as const) : (['thumb', 'display'] as const))
+      .filter((v) => variantPlan(project, a, v).kind === 'cached')
+      .map((v) => ensureVariant(project, a, v, 'high')),
+  );
+  await Promise.all(jobs);
 }
 
 /** Replaces `dir` with the finished `temp`; the broken old folder is moved aside, then deleted. */

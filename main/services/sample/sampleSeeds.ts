@@ -1,32 +1,30 @@
 import type { ClassExample } from '../../../shared/api/schemas/instructionSpec';
-import { specProblems } from '../../../shared/domain/instructions';
 import type { Db } from '../../db/connection';
-import { findProfileByName } from '../identity/profileRepository';
+import { actorByName } from '../identity/actor';
 import { SAMPLE_LEAD, seedSampleProfiles } from '../identity/sampleProfiles';
-import { insertVersion, latestVersionNumber } from '../instructions/instructionRepository';
+import { latestVersionNumber } from '../instructions/instructionRepository';
+import { saveInstructions } from '../instructions/instructionService';
 import { sampleInstructionSpec } from './sampleInstructions';
 import type { ImageTruth } from './sampleMetadata';
-import type { DefectClass } from './steelDefects';
+import type { DefectClass, TruthBox } from './steelDefects';
 import { DEFECT_CLASSES } from './steelDefects';
 
-/** The first imported image that shows each class becomes that class's example. */
+/** The clearest instance of each class (its largest box) becomes that class's example. */
 function classExamples(db: Db, images: ImageTruth[]): Partial<Record<DefectClass, ClassExample[]>> {
-  const idOf = db.prepare('SELECT id FROM assets WHERE rel_path = ?');
+  const idOf = db.prepare('SELECT id FROM assets WHERE rel_path = ?').pluck();
   const out: Partial<Record<DefectClass, ClassExample[]>> = {};
   for (const cls of DEFECT_CLASSES) {
+    let best: { file: string; box: TruthBox } | null = null;
     for (const image of images) {
-      const box = image.boxes.find((b) => b.class === cls);
-      const row = box ? (idOf.get(image.file) as { id: number } | undefined) : undefined;
-      if (!box || !row) continue;
-      out[cls] = [
-        {
-          assetId: row.id,
-          box: { x: box.x, y: box.y, w: box.w, h: box.h },
-          note: `A typical ${cls}.`,
-        },
-      ];
-      break;
+      for (const box of image.boxes) {
+        if (box.class === cls && (!best || box.w * box.h > best.box.w * best.box.h))
+          best = { file: image.file, box };
+      }
     }
+    const id = best ? (idOf.get(best.file) as number | undefined) : undefined;
+    if (!best || id === undefined) continue;
+    const { x, y, w, h } = best.box;
+    out[cls] = [{ assetId: id, box: { x, y, w, h }, note: `A typical ${cls}.` }];
   }
   return out;
 }
@@ -38,18 +36,11 @@ function classExamples(db: Db, images: ImageTruth[]): Partial<Record<DefectClass
  */
 export async function seedSamplePeopleAndInstructions(db: Db, images: ImageTruth[]): Promise<void> {
   await seedSampleProfiles(db);
-  const spec = sampleInstructionSpec(classExamples(db, images));
-  const problems = specProblems(spec);
-  if (problems.length > 0)
-    throw new Error(`sample instructions are invalid: ${problems.join('; ')}`);
-  db.transaction(() => {
-    if (latestVersionNumber(db) !== null) return;
-    const lead = findProfileByName(db, SAMPLE_LEAD.name);
-    insertVersion(db, {
-      spec,
-      authorId: lead?.id ?? null,
-      authorName: lead?.name ?? SAMPLE_LEAD.name,
-      note: 'Instructions of the sample project',
-    });
-  }).immediate();
+  if (latestVersionNumber(db) !== null) return;
+  // Through the service, as the lead would: same validation, and the lead is the author.
+  saveInstructions(db, actorByName(db, SAMPLE_LEAD.name), {
+    spec: sampleInstructionSpec(classExamples(db, images)),
+    note: 'Instructions of the sample project',
+    baseVersion: 0,
+  });
 }

@@ -79,7 +79,7 @@ function drawScratch(rng: Rng, cx: number, cy: number, scale: number): Patch {
     const yi = Math.round(y);
     for (let j = yi - reach; j <= yi + reach; j++) {
       for (let i = xi - reach; i <= xi + reach; i++) {
-        const d = Math.hypot(i - x, j - y);
+        const d = Math.sqrt((i - x) * (i - x) + (j - y) * (j - y));
         const cover = Math.min(1, Math.max(0, halfWidth + 0.5 - d));
         if (cover <= 0) continue;
         const idx = j * patch.width + i;
@@ -106,7 +106,7 @@ function drawSpot(rng: Rng, cx: number, cy: number, scale: number): Patch {
     for (let i = 0; i < patch.width; i++) {
       const x = patch.left + i - cx;
       const y = patch.top + j - cy;
-      const d = Math.hypot(x, y);
+      const d = Math.sqrt(x * x + y * y);
       const theta = Math.atan2(y, x);
       let r = radius;
       for (const h of harmonics) r += radius * h.a * Math.sin(h.n * theta + h.phase);

@@ -69,7 +69,8 @@ export async function encodeSteelImage(plan: ImagePlan, image: RenderedImage): P
     },
   });
   if (turned) pipeline = pipeline.withMetadata({ orientation: 6 });
+  // zlib level 3: a third of the CPU of level 6 for files only ~7% larger (noise barely compresses).
   if (plan.format === 'png')
-    return pipeline.png({ compressionLevel: 6, adaptiveFiltering: false }).toBuffer();
+    return pipeline.png({ compressionLevel: 3, adaptiveFiltering: false }).toBuffer();
   return pipeline.jpeg({ quality: 88 }).toBuffer();
 }

@@ -54,7 +54,7 @@ export function renderSteelTexture(
     cellOf[x] = c;
     fracOf[x] = gx - c;
     const dx = (x - width / 2) / (width / 2);
-    vigX[x] = dx * dx;
+    vigX[x] = look.vignette * 0.5 * dx * dx;
   }
 
   const noise = new Float32Array(width + LONG_STREAK);
@@ -64,6 +64,10 @@ export function renderSteelTexture(
   const shortScale = look.streak * Math.sqrt(SHORT_STREAK) * 0.8;
   const half = LONG_STREAK >> 1;
   const shortHalf = SHORT_STREAK >> 1;
+  const longK = longScale / LONG_STREAK;
+  const shortK = shortScale / SHORT_STREAK;
+  const grain = look.grain;
+  const vigK = look.vignette * 0.5;
 
   for (let y = 0; y < height; y++) {
     for (let i = 0; i < noise.length; i++) {
@@ -80,29 +84,25 @@ export function renderSteelTexture(
       shadeRow[c] = grid[r * (GRID_X + 1) + c]! * (1 - fy) + grid[(r + 1) * (GRID_X + 1) + c]! * fy;
     }
     const dy = (y - height / 2) / (height / 2);
-    const vigY = dy * dy;
+    const vigRow = 1 - vigK * dy * dy;
     const row = rows[y]! + look.base;
     const o = y * width;
     for (let x = 0; x < width; x++) {
       const i = x + half;
-      const longAvg = (prefix[i + half]! - prefix[i - half]!) / LONG_STREAK;
-      const shortAvg = (prefix[i + shortHalf]! - prefix[i - shortHalf]!) / SHORT_STREAK;
+      const longSum = prefix[i + half]! - prefix[i - half]!;
+      const shortSum = prefix[i + shortHalf]! - prefix[i - shortHalf]!;
       const c = cellOf[x]!;
       const f = fracOf[x]!;
-      const shade = shadeRow[c]! * (1 - f) + shadeRow[c + 1]! * f;
-      const v = row + shade + longAvg * longScale + shortAvg * shortScale + noise[i]! * look.grain;
-      out[o + x] = v * (1 - look.vignette * 0.5 * (vigX[x]! + vigY));
+      const shade = shadeRow[c]! + (shadeRow[c + 1]! - shadeRow[c]!) * f;
+      const v = row + shade + longSum * longK + shortSum * shortK + noise[i]! * grain;
+      out[o + x] = v * (vigRow - vigX[x]!);
     }
   }
   return out;
 }
 
-/** Clamps to bytes; one grey channel is what an inspection camera gives. */
+/** Clamps and rounds to bytes (natively, via Uint8ClampedArray); one grey channel is what an inspection camera gives. */
 export function toGreyBytes(lum: Float32Array): Uint8Array {
-  const out = new Uint8Array(lum.length);
-  for (let i = 0; i < lum.length; i++) {
-    const v = lum[i]!;
-    out[i] = v <= 0 ? 0 : v >= 255 ? 255 : (v + 0.5) | 0;
-  }
-  return out;
+  const clamped = new Uint8ClampedArray(lum);
+  return new Uint8Array(clamped.buffer, clamped.byteOffset, clamped.byteLength);
 }

@@ -30,7 +30,8 @@ export type EditorOwnAction = Exclude<
 
 export function setMode(s: EditorSession, mode: 'select' | 'draw'): void {
   if (mode === 'draw' && s.state.readOnly) return s.notify('This item is submitted and read-only.');
-  if (mode === 'draw' && !s.state.activeClassId) return s.notify('The instructions have no classes yet: a lead adds them first.');
+  if (mode === 'draw' && !s.state.activeClassId)
+    return s.notify('The instructions have no classes yet: a lead adds them first.');
   s.store.setState({ mode });
   s.emitCanvas();
 }
@@ -47,7 +48,11 @@ export function deleteSelected(s: EditorSession): void {
   s.apply(deleteBoxes(s.doc, s.selection));
 }
 
-export function setSelectedAttribute(s: EditorSession, name: string, value: string | boolean | undefined): void {
+export function setSelectedAttribute(
+  s: EditorSession,
+  name: string,
+  value: string | boolean | undefined,
+): void {
   s.apply(setAttribute(s.doc, s.selection, name, value));
 }
 
@@ -58,14 +63,16 @@ export function toggleUncertainFlag(s: EditorSession): void {
 
 export function toggleItemTag(s: EditorSession, tagId: string): void {
   const patches = toggleTag(s.doc, tagId, s.spec);
-  if (patches.length === 0) return s.notify('Delete the boxes first: an item with boxes cannot be "no defects".');
+  if (patches.length === 0)
+    return s.notify('Delete the boxes first: an item with boxes cannot be "no defects".');
   s.apply(patches);
 }
 
 export function toggleNoDefects(s: EditorSession): void {
   const value = !s.doc.noDefects;
   const patches = setNoDefects(s.doc, value, s.spec);
-  if (value && patches.length === 0) return s.notify('Delete the boxes first: an item with boxes cannot be "no defects".');
+  if (value && patches.length === 0)
+    return s.notify('Delete the boxes first: an item with boxes cannot be "no defects".');
   s.apply(patches);
 }
 
@@ -84,7 +91,9 @@ function nudge(s: EditorSession, dx: number, dy: number): void {
   const boxes = s.selectedBoxes();
   if (boxes.length === 0) return;
   const d = clampGroupDelta(boxes, dx, dy, s.state.image);
-  const rects = new Map<string, Rect>(boxes.map((b) => [b.id, roundRect({ x: b.x + d.x, y: b.y + d.y, w: b.w, h: b.h })]));
+  const rects = new Map<string, Rect>(
+    boxes.map((b) => [b.id, roundRect({ x: b.x + d.x, y: b.y + d.y, w: b.w, h: b.h })]),
+  );
   s.apply(setRects(s.doc, rects));
 }
 
@@ -104,7 +113,11 @@ export function revealBox(s: EditorSession, box: Rect): void {
   const v = s.view;
   const x0 = box.x * v.scale + v.x;
   const y0 = box.y * v.scale + v.y;
-  const inside = x0 >= 0 && y0 >= 0 && x0 + box.w * v.scale <= s.viewport.width && y0 + box.h * v.scale <= s.viewport.height;
+  const inside =
+    x0 >= 0 &&
+    y0 >= 0 &&
+    x0 + box.w * v.scale <= s.viewport.width &&
+    y0 + box.h * v.scale <= s.viewport.height;
   if (!inside) s.setView(centerOn(v, box, s.viewport));
 }
 

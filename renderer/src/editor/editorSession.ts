@@ -95,7 +95,13 @@ export class EditorSession {
   }
 
   /** Opens an item: a fresh history, nothing selected, the image fitted. */
-  load(opts: { assetId: number; doc: AnnotationDoc; image: Size; readOnly: boolean; spec: InstructionSpec | null }): void {
+  load(opts: {
+    assetId: number;
+    doc: AnnotationDoc;
+    image: Size;
+    readOnly: boolean;
+    spec: InstructionSpec | null;
+  }): void {
     this.tool.cancel();
     this.history.clear();
     this.spec = opts.spec;
@@ -111,7 +117,8 @@ export class EditorSession {
       image: opts.image,
       readOnly: opts.readOnly,
       // Keep the class the labeler was using on the previous item.
-      activeClassId: active && classes.some((c) => c.id === active) ? active : (classes[0]?.id ?? null),
+      activeClassId:
+        active && classes.some((c) => c.id === active) ? active : (classes[0]?.id ?? null),
       mode: opts.readOnly ? 'select' : this.state.mode,
       canUndo: false,
       canRedo: false,
@@ -128,7 +135,13 @@ export class EditorSession {
     this.grid = null;
     const ids = new Set(doc.boxes.map((b) => b.id));
     this.liveSelection = new Set([...this.liveSelection].filter((id) => ids.has(id)));
-    this.store.setState({ doc, readOnly, selection: this.liveSelection, canUndo: false, canRedo: false });
+    this.store.setState({
+      doc,
+      readOnly,
+      selection: this.liveSelection,
+      canUndo: false,
+      canRedo: false,
+    });
     this.emitCanvas();
   }
 
@@ -177,7 +190,8 @@ export class EditorSession {
   }
 
   hitGrid(): SpatialGrid {
-    if (!this.grid || this.grid.boxes !== this.live.boxes) this.grid = new SpatialGrid(this.live.boxes, this.state.image);
+    if (!this.grid || this.grid.boxes !== this.live.boxes)
+      this.grid = new SpatialGrid(this.live.boxes, this.state.image);
     return this.grid;
   }
 
@@ -190,11 +204,21 @@ export class EditorSession {
     this.emitCanvas();
   }
 
+  /**
+   * The canvas was resized (window, a panel opened). A fitted image stays fitted; otherwise
+   * the image point at the centre stays at the centre.
+   */
   setViewport(size: Size): void {
-    const first = this.viewport.width <= 1;
+    const old = this.viewport;
+    const fitted = fitView(this.state.image, old);
+    const wasFit =
+      old.width <= 1 ||
+      (Math.abs(fitted.scale - this.view.scale) < 1e-6 * fitted.scale &&
+        Math.abs(fitted.x - this.view.x) < 1 &&
+        Math.abs(fitted.y - this.view.y) < 1);
     this.viewport = size;
-    if (first) this.fit();
-    else this.emitCanvas();
+    if (wasFit) return this.fit();
+    this.setView(panBy(this.view, (size.width - old.width) / 2, (size.height - old.height) / 2));
   }
 
   fit(): void {
@@ -203,7 +227,10 @@ export class EditorSession {
 
   // --- pointer ----------------------------------------------------------------------------
 
-  pointerInput(screen: Point, e: { button: number; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }): PointerInput {
+  pointerInput(
+    screen: Point,
+    e: { button: number; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean },
+  ): PointerInput {
     return {
       screen,
       image: screenToImage(this.view, screen),

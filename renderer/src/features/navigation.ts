@@ -2,8 +2,11 @@ import type { ComponentType } from 'react';
 import type { IconName } from '../components/Icon';
 import { AssetBrowser } from './assets/AssetBrowser';
 import { InstructionsScreen } from './instructions/InstructionsScreen';
+import { LabelScreen } from './label/LabelScreen';
 import { PeopleScreen } from './people/PeopleScreen';
 import { WorkQueueScreen } from './queue/WorkQueueScreen';
+import { RoundsScreen } from './rounds/RoundsScreen';
+import { AgreementScreen } from './agreement/AgreementScreen';
 
 /**
  * The screens of an open project, in sidebar order. To add a screen (Label, Instructions,
@@ -27,12 +30,25 @@ export const navGroups: readonly NavGroup[] = ['Data', 'Labeling', 'Quality'];
 
 export const screens: readonly ScreenDef[] = [
   { id: 'assets', label: 'Assets', group: 'Data', icon: 'grid', component: AssetBrowser },
-  { id: 'instructions', label: 'Instructions', group: 'Data', icon: 'file', component: InstructionsScreen },
-  { id: 'people', label: 'People', group: 'Data', icon: 'sample', component: PeopleScreen, leadOnly: true },
+  {
+    id: 'instructions',
+    label: 'Instructions',
+    group: 'Data',
+    icon: 'file',
+    component: InstructionsScreen,
+  },
+  {
+    id: 'people',
+    label: 'People',
+    group: 'Data',
+    icon: 'sample',
+    component: PeopleScreen,
+    leadOnly: true,
+  },
   { id: 'queue', label: 'My queue', group: 'Labeling', icon: 'check', component: WorkQueueScreen },
-  // { id: 'label', label: 'Label', group: 'Labeling', component: LabelScreen },
-  // { id: 'rounds', label: 'Rounds', group: 'Labeling', component: RoundsScreen },
-  // { id: 'agreement', label: 'Agreement', group: 'Quality', component: AgreementScreen },
+  { id: 'label', label: 'Label', group: 'Labeling', icon: 'image', component: LabelScreen },
+  { id: 'rounds', label: 'Rounds', group: 'Labeling', icon: 'sample', component: RoundsScreen },
+  { id: 'agreement', label: 'Agreement', group: 'Quality', icon: 'check', component: AgreementScreen },
 ];
 
 export const defaultScreenId = 'assets';

@@ -134,7 +134,7 @@ export const roundChannels = {
     output: RoundDetails,
   },
   /** Lead only: the sample a draft would draw, without creating the round. */
-  'rounds:preview': { input: RoundDraft, output: RoundPreview },
+  'rounds:preview': { input: RoundDraft.omit({ labelerIds: true }), output: RoundPreview },
   /** A lead sees every round; a labeler only the rounds they label in. */
   'rounds:list': {
     input: z.object({ status: RoundStatus.optional() }).strict(),

@@ -39,39 +39,42 @@ export function bootstrapCi95(
   const samples = Math.floor(options.samples);
   if (samples <= 0 || itemCount === 0 || figures.length === 0) return figures.map(() => null);
 
-  // Row-major item x column matrix: one contiguous row per item keeps the inner loop tight.
-  const offsets: number[] = [];
-  let width = 0;
-  for (const f of figures) {
-    for (const col of f.columns) {
+  // Distinct columns (figures may share them, e.g. a mean over pairs reuses each pair's
+  // columns) in a row-major item x column matrix: one contiguous row per item keeps the
+  // inner loop tight.
+  const columnIndex = new Map<Float64Array, number>();
+  const columns: Float64Array[] = [];
+  const figureColumns = figures.map((f) =>
+    Int32Array.from(f.columns, (col) => {
       if (col.length !== itemCount) {
         throw new RangeError(`bootstrap column has ${col.length} entries, expected ${itemCount}`);
       }
-    }
-    offsets.push(width);
-    width += f.columns.length;
-  }
+      let k = columnIndex.get(col);
+      if (k === undefined) {
+        k = columns.length;
+        columnIndex.set(col, k);
+        columns.push(col);
+      }
+      return k;
+    }),
+  );
+  const width = columns.length;
   const matrix = new Float64Array(itemCount * width);
   // Items contributing nothing to any figure are still drawn but need no row work.
   const active = new Uint8Array(itemCount);
-  figures.forEach((f, fi) => {
-    f.columns.forEach((col, ci) => {
-      const k = offsets[fi]! + ci;
-      for (let i = 0; i < itemCount; i++) {
-        const x = col[i]!;
-        if (x !== 0) {
-          matrix[i * width + k] = x;
-          active[i] = 1;
-        }
+  columns.forEach((col, k) => {
+    for (let i = 0; i < itemCount; i++) {
+      const x = col[i]!;
+      if (x !== 0) {
+        matrix[i * width + k] = x;
+        active[i] = 1;
       }
-    });
+    }
   });
   const activeItems = Int32Array.from(Array.from(active.keys()).filter((i) => active[i] === 1));
 
   const sums = new Float64Array(width);
-  const views = figures.map((f, fi) =>
-    sums.subarray(offsets[fi]!, offsets[fi]! + f.columns.length),
-  );
+  const figureSums = figures.map((f) => new Float64Array(f.columns.length));
   const values = figures.map(() => new Float64Array(samples));
   const defined = new Int32Array(figures.length);
   const counts = new Int32Array(itemCount);
@@ -89,7 +92,10 @@ export function bootstrapCi95(
       for (let k = 0; k < width; k++) sums[k]! += c * matrix[base + k]!;
     }
     for (let fi = 0; fi < figures.length; fi++) {
-      const v = figures[fi]!.value(views[fi]!);
+      const own = figureSums[fi]!;
+      const cols = figureColumns[fi]!;
+      for (let k = 0; k < cols.length; k++) own[k] = sums[cols[k]!]!;
+      const v = figures[fi]!.value(own);
       if (v !== null && Number.isFinite(v)) values[fi]![defined[fi]!++] = v;
     }
   }

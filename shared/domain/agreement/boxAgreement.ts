@@ -60,13 +60,23 @@ export function compareItemBoxes(
 
   let agreements = 0;
   let agreementIoUSum = 0;
-  const cells = new Map<string, ConfusionCell>();
+  // Nested maps keyed by class id or null (no box): no key strings to build per box.
+  const cells = new Map<string | null, Map<string | null, ConfusionCell>>();
+  const confusion: ConfusionCell[] = [];
   const cell = (ca: string | null, cb: string | null) => {
-    // JSON keeps null distinct from a class id that happens to be the string "null".
-    const key = JSON.stringify([ca, cb]);
-    const existing = cells.get(key);
-    if (existing) existing.count++;
-    else cells.set(key, { a: ca, b: cb, count: 1 });
+    let row = cells.get(ca);
+    if (!row) {
+      row = new Map();
+      cells.set(ca, row);
+    }
+    const existing = row.get(cb);
+    if (existing) {
+      existing.count++;
+    } else {
+      const created = { a: ca, b: cb, count: 1 };
+      row.set(cb, created);
+      confusion.push(created);
+    }
   };
   for (const p of match.pairs) {
     const ca = a[p.a]!.classId;
@@ -93,7 +103,7 @@ export function compareItemBoxes(
     onlyB: match.onlyB.length,
     agreementIoUSum,
     perClass,
-    confusion: [...cells.values()],
+    confusion,
     fullAgreement: classConflicts === 0 && match.onlyA.length === 0 && match.onlyB.length === 0,
   };
 }

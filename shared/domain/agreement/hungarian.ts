@@ -125,11 +125,19 @@ export function maxWeightMatching(nA: number, nB: number, edges: WeightedEdges):
     if (!(edges.w[k]! > 0))
       throw new RangeError(`edge ${k} has weight ${edges.w[k]}; weights must be > 0`);
   }
-  if (e === 1) {
-    aToB[edges.a[0]!] = edges.b[0]!;
-    bToA[edges.b[0]!] = edges.a[0]!;
-    return { aToB, bToA };
+  // Fast path: when no node has two edges the edges already are the (only) optimal matching.
+  // This is the usual case for real annotations, so it skips union-find and the solver.
+  let simple = true;
+  for (let k = 0; k < e && simple; k++) {
+    const a = edges.a[k]!;
+    const b = edges.b[k]!;
+    if (aToB[a] !== -1 || bToA[b] !== -1) simple = false;
+    aToB[a] = b;
+    bToA[b] = a;
   }
+  if (simple) return { aToB, bToA };
+  aToB.fill(-1);
+  bToA.fill(-1);
 
   // Union-find over left nodes 0..nA-1 and right nodes nA..nA+nB-1.
   const parent = new Int32Array(nA + nB);

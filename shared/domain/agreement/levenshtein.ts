@@ -38,7 +38,18 @@ export function editDistanceTable(a: ArrayLike<number>, b: ArrayLike<number>): n
  * so every column enters the first block with a +1 horizontal delta (global distance).
  */
 export function editDistance(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const [pattern, text] = a.length >= b.length ? [a, b] : [b, a];
+  // A common prefix and suffix never need edits; two labelers' texts often share long runs.
+  let lo = 0;
+  let hiA = a.length;
+  let hiB = b.length;
+  while (lo < hiA && lo < hiB && a[lo] === b[lo]) lo++;
+  while (hiA > lo && hiB > lo && a[hiA - 1] === b[hiB - 1]) {
+    hiA--;
+    hiB--;
+  }
+  const ta = slice(a, lo, hiA);
+  const tb = slice(b, lo, hiB);
+  const [pattern, text] = ta.length >= tb.length ? [ta, tb] : [tb, ta];
   const m = pattern.length;
   const n = text.length;
   if (n === 0) return m;
@@ -92,6 +103,11 @@ export function editDistance(a: ArrayLike<number>, b: ArrayLike<number>): number
     for (let r = 0; r < rows; r++) peq[patternIds[start + r]!] = 0;
   }
   return score;
+}
+
+function slice(xs: ArrayLike<number>, from: number, to: number): ArrayLike<number> {
+  if (from === 0 && to === xs.length) return xs;
+  return Array.prototype.slice.call(xs, from, to) as number[];
 }
 
 /** Code points of a string (so a character outside the BMP counts once). */

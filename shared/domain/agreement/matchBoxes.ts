@@ -46,14 +46,32 @@ export function matchBoxes(a: readonly ClassedBox[], b: readonly ClassedBox[], t
   const nB = b.length;
   const edges: WeightedEdges = { a: [], b: [], w: [] };
   const bonus = TIE_BREAK_TOTAL / (Math.min(nA, nB) + 1);
+  // B's corners in one typed array: the pair loop below is the hot path of the whole report.
+  const bc = new Float64Array(4 * nB);
+  for (let j = 0; j < nB; j++) {
+    const bb = b[j]!;
+    bc[4 * j] = bb.x;
+    bc[4 * j + 1] = bb.y;
+    bc[4 * j + 2] = bb.x + bb.w;
+    bc[4 * j + 3] = bb.y + bb.h;
+  }
   for (let i = 0; i < nA; i++) {
     const ba = a[i]!;
-    const ax2 = ba.x + ba.w;
-    const ay2 = ba.y + ba.h;
+    const ax1 = ba.x;
+    const ay1 = ba.y;
+    const ax2 = ax1 + ba.w;
+    const ay2 = ay1 + ba.h;
     for (let j = 0; j < nB; j++) {
-      const bb = b[j]!;
       // Cheap reject before the division: strictly disjoint boxes have IoU 0.
-      if (bb.x > ax2 || bb.x + bb.w < ba.x || bb.y > ay2 || bb.y + bb.h < ba.y) continue;
+      if (
+        bc[4 * j]! > ax2 ||
+        bc[4 * j + 2]! < ax1 ||
+        bc[4 * j + 1]! > ay2 ||
+        bc[4 * j + 3]! < ay1
+      ) {
+        continue;
+      }
+      const bb = b[j]!;
       const iou = boxIoU(ba, bb);
       if (!meetsThreshold(iou, t)) continue;
       edges.a.push(i);

@@ -141,6 +141,8 @@ function belowThousandAt(words: readonly string[], i: number): Parsed | null {
 
 /** Integer written in digits, optionally with thousands commas; leading zeros ("007") are not numbers. */
 export function parseDigits(core: string): number | null {
+  const first = core.charCodeAt(0);
+  if (!(first >= 48 && first <= 57)) return null; // not starting with a digit: skip the regexes
   if (/^(0|[1-9]\d{0,11})$/.test(core)) return Number(core);
   if (/^[1-9]\d{0,2}(,\d{3}){1,3}$/.test(core)) return Number(core.replace(/,/g, ''));
   return null;

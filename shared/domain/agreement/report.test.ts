@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AgreementReport } from '../../api/schemas/agreement';
 import type { AnnotationDoc, Box } from '../../api/schemas/annotationDoc';
 import { computeAgreement, type LabelerDocs } from './report';
+import { mulberry32 } from './rng';
 
 let boxId = 0;
 const box = (classId: string, x: number, y = 0, w = 10, h = 10): Box => ({
@@ -430,5 +431,102 @@ describe('computeAgreement, bootstrap', () => {
     expect(r.boxes.perClass.every((c) => c.ci95 !== null)).toBe(true);
     expect(r.tags.krippendorffAlphaCi95).not.toBeNull();
     expect(r.tags.cohenKappaCi95).toBeNull();
+  });
+});
+
+describe('computeAgreement, properties on random data', () => {
+  const randomDocs = (seed: number, labelers: string[], items: number) => {
+    const rng = mulberry32(seed);
+    const classes = ['s', 'd', 'p', 'h'];
+    const tags = ['ok', 'def', 'unc'];
+    const byLabeler: Record<string, Record<string, AnnotationDoc>> = {};
+    const truth = Array.from({ length: items }, () =>
+      Array.from({ length: Math.floor(rng() * 6) }, () => ({
+        c: classes[Math.floor(rng() * 4)]!,
+        x: rng() * 300,
+        y: rng() * 300,
+      })),
+    );
+    for (const l of labelers) {
+      byLabeler[l] = {};
+      truth.forEach((boxes, i) => {
+        if (rng() < 0.1) return; // this labeler skipped the item
+        const drawn = boxes
+          .filter(() => rng() > 0.15)
+          .map((b) =>
+            box(
+              rng() < 0.2 ? classes[Math.floor(rng() * 4)]! : b.c,
+              b.x + rng() * 6,
+              b.y + rng() * 6,
+              40,
+              30,
+            ),
+          );
+        const tag = rng() < 0.15 ? [] : [tags[Math.floor(rng() * 3)]!];
+        byLabeler[l]![`i${i}`] = doc(drawn, tag);
+      });
+    }
+    return docsOf(byLabeler);
+  };
+  const items = Array.from({ length: 60 }, (_x, i) => `i${i}`);
+
+  it('swapping the two labelers mirrors every figure', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const docs = randomDocs(seed, ['a', 'b'], 60);
+      const ab = computeAgreement({ labelers: ['a', 'b'], items, docs, bootstrap: noBoot });
+      const ba = computeAgreement({ labelers: ['b', 'a'], items, docs, bootstrap: noBoot });
+      expect(ba.boxes).toMatchObject({
+        agreements: ab.boxes.agreements,
+        classConflicts: ab.boxes.classConflicts,
+        onlyA: ab.boxes.onlyB,
+        onlyB: ab.boxes.onlyA,
+        f1: ab.boxes.f1,
+      });
+      expect(ba.boxes.meanIoU).toBeCloseTo(ab.boxes.meanIoU!, 12);
+      expect(ba.itemsInFullAgreement).toBe(ab.itemsInFullAgreement);
+      expect(ba.tags.cohenKappa).toBeCloseTo(ab.tags.cohenKappa!, 12);
+      expect(ba.tags.krippendorffAlpha).toBeCloseTo(ab.tags.krippendorffAlpha!, 12);
+      const confAB = ab.pairs[0]!.confusion;
+      const confBA = ba.pairs[0]!.confusion;
+      // B's matrix is A's transposed; class order may differ, so compare cells by class id.
+      const cell = (c: typeof confAB, ra: string | null, cb: string | null) => {
+        const idx = (id: string | null) =>
+          id === null ? c.classIds.length : c.classIds.indexOf(id);
+        return c.matrix[idx(ra)]![idx(cb)]!;
+      };
+      for (const r of [...confAB.classIds, null]) {
+        for (const c of [...confAB.classIds, null])
+          expect(cell(confBA, c, r)).toBe(cell(confAB, r, c));
+      }
+    }
+  });
+
+  it('per-class counts, confusion matrix and per-item results add up to the totals', () => {
+    for (const seed of [6, 7, 8]) {
+      const docs = randomDocs(seed, ['a', 'b', 'c'], 60);
+      const r = computeAgreement({ labelers: ['a', 'b', 'c'], items, docs, bootstrap: noBoot });
+      expect(() => AgreementReport.parse(r)).not.toThrow();
+      for (const p of r.pairs) {
+        const sum = (f: (c: (typeof p.boxes.perClass)[number]) => number) =>
+          p.boxes.perClass.reduce((s, c) => s + f(c), 0);
+        expect(sum((c) => c.nA)).toBe(p.boxes.nA);
+        expect(sum((c) => c.nB)).toBe(p.boxes.nB);
+        expect(sum((c) => c.agreements)).toBe(p.boxes.agreements);
+        expect(p.boxes.agreements + p.boxes.classConflicts + p.boxes.onlyA).toBe(p.boxes.nA);
+        expect(p.boxes.agreements + p.boxes.classConflicts + p.boxes.onlyB).toBe(p.boxes.nB);
+        const m = p.confusion.matrix;
+        const none = m.length - 1;
+        const total = m.flat().reduce((s, x) => s + x, 0);
+        expect(total - m[none]!.reduce((s, x) => s + x, 0)).toBe(p.boxes.nA);
+        expect(total - m.reduce((s, row) => s + row[none]!, 0)).toBe(p.boxes.nB);
+        const itemPairs = r.perItem.flatMap((i) =>
+          i.pairs.filter((x) => x.labelers.join() === p.labelers.join()),
+        );
+        expect(itemPairs.length).toBe(p.items);
+        expect(itemPairs.filter((x) => x.fullAgreement).length).toBe(p.itemsInFullAgreement);
+        expect(itemPairs.reduce((s, x) => s + x.onlyA, 0)).toBe(p.boxes.onlyA);
+      }
+      expect(r.perItem.filter((i) => i.fullAgreement).length).toBe(r.itemsInFullAgreement);
+    }
   });
 });

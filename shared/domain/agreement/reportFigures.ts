@@ -91,13 +91,21 @@ export function alphaFigure(values: readonly (readonly number[])[]): BootstrapFi
   const agreement = new Float64Array(n);
   const cats = Array.from({ length: local.size }, () => new Float64Array(n));
   values.forEach((unit, i) => {
-    if (unit.length < 2) return;
-    m[i] = unit.length;
-    const counts = new Map<number, number>();
-    for (const c of unit) counts.set(c, (counts.get(c) ?? 0) + 1);
+    const mu = unit.length;
+    if (mu < 2) return;
+    m[i] = mu;
     let agr = 0;
-    for (const [c, count] of counts) {
-      agr += (count * (count - 1)) / (unit.length - 1);
+    for (let x = 0; x < mu; x++) {
+      const c = unit[x]!;
+      let count = 0;
+      let firstAt = -1;
+      for (let y = 0; y < mu; y++) {
+        if (unit[y] !== c) continue;
+        if (firstAt < 0) firstAt = y;
+        count++;
+      }
+      if (firstAt !== x) continue; // each category once, at its first occurrence
+      agr += (count * (count - 1)) / (mu - 1);
       cats[local.get(c)!]![i] = count;
     }
     agreement[i] = agr;

@@ -159,7 +159,7 @@ export function compareItem(
         ctx.classSeenAt[k] = i;
         ctx.classItemsAny[k] = (ctx.classItemsAny[k] ?? 0) + 1;
       }
-      itemClasses.push({ classId, ...c });
+      itemClasses.push({ classId, nA: c.nA, nB: c.nB, agreements: c.agreements });
     }
     p.confusion.add(cmp);
     let transcript: ItemPairAgreement['transcript'] = null;

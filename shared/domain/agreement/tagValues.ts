@@ -29,5 +29,6 @@ export function itemTagSet(
 
 /** A collision-free category key for a tag set (tag ids may contain any character). */
 export function tagSetKey(set: readonly string[]): string {
-  return JSON.stringify(set);
+  // The usual single tag skips JSON; "=" can never start a JSON array, so keys cannot collide.
+  return set.length === 1 ? `=${set[0]}` : JSON.stringify(set);
 }

@@ -57,6 +57,10 @@ export function normalizeTranscript(text: string, rules: TranscriptRules): strin
 }
 
 function splitEdges(word: string): Token {
+  // Fast path: most words have no punctuation at either end.
+  if (!PUNCT.test(word[0]!) && !PUNCT.test(word[word.length - 1]!)) {
+    return { pre: '', core: word, post: '' };
+  }
   const m = EDGE.exec(word);
   return m ? { pre: m[1]!, core: m[2]!, post: m[3]! } : { pre: '', core: word, post: '' };
 }
@@ -97,11 +101,18 @@ function canonicalizeNumbers(input: Token[], mode: 'digits' | 'words'): Token[] 
       i++;
       continue;
     }
+    if (!isNumberWord(tok.core.toLowerCase())) {
+      out.push(tok);
+      i++;
+      continue;
+    }
     // The run of words a phrase may span: no punctuation between them (capped; phrases are short).
     const words: string[] = [];
     for (let k = i; k < tokens.length && words.length < 24; k++) {
       if (k > i && (tokens[k - 1]!.post !== '' || tokens[k]!.pre !== '')) break;
-      words.push(tokens[k]!.core.toLowerCase());
+      const w = tokens[k]!.core.toLowerCase();
+      if (k > i && w !== 'and' && !isNumberWord(w)) break;
+      words.push(w);
     }
     const parsed = parseNumberWords(words, 0);
     if (parsed) {
@@ -116,6 +127,7 @@ function canonicalizeNumbers(input: Token[], mode: 'digits' | 'words'): Token[] 
 }
 
 function stripPunctuation(word: string): string[] {
+  if (!PUNCT.test(word)) return [word];
   const chars = Array.from(word);
   let s = '';
   for (let i = 0; i < chars.length; i++) {

@@ -39,7 +39,11 @@ interface PaintMemo {
 }
 
 /** True when the only boxes that differ are selected ones (a drag in progress). */
-function onlySelectedChanged(prev: readonly Box[], next: readonly Box[], sel: ReadonlySet<string>): boolean {
+function onlySelectedChanged(
+  prev: readonly Box[],
+  next: readonly Box[],
+  sel: ReadonlySet<string>,
+): boolean {
   if (prev.length !== next.length) return false;
   for (let i = 0; i < next.length; i++) {
     const a = prev[i]!;
@@ -50,7 +54,8 @@ function onlySelectedChanged(prev: readonly Box[], next: readonly Box[], sel: Re
 }
 
 const isTyping = (t: EventTarget | null) =>
-  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+  t instanceof HTMLElement &&
+  (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
 export function EditorCanvas({ session, image, spec, tileUrl }: EditorCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -66,7 +71,10 @@ export function EditorCanvas({ session, image, spec, tileUrl }: EditorCanvasProp
   live.current.styles = styles;
 
   const tiles = useMemo(
-    () => (tileUrl ? new TileCache(tileUrl, () => (live.current.tilesLoaded++, session.emitCanvas())) : null),
+    () =>
+      tileUrl
+        ? new TileCache(tileUrl, () => (live.current.tilesLoaded++, session.emitCanvas()))
+        : null,
     [tileUrl, session],
   );
   useEffect(() => () => tiles?.dispose(), [tiles]);
@@ -88,7 +96,10 @@ export function EditorCanvas({ session, image, spec, tileUrl }: EditorCanvasProp
     if (!el) return;
     const ro = new ResizeObserver(() => {
       const r = el.getBoundingClientRect();
-      const next = { width: Math.max(1, Math.floor(r.width)), height: Math.max(1, Math.floor(r.height)) };
+      const next = {
+        width: Math.max(1, Math.floor(r.width)),
+        height: Math.max(1, Math.floor(r.height)),
+      };
       setSize(next);
       session.setViewport(next);
     });
@@ -107,15 +118,26 @@ export function EditorCanvas({ session, image, spec, tileUrl }: EditorCanvasProp
       const vp = session.viewport;
       const viewSig = `${v.scale}|${v.x}|${v.y}|${vp.width}|${vp.height}`;
       const viewChanged = viewSig !== m.view;
-      if (viewChanged || l.image !== m.image || l.tilesLoaded !== m.tiles) imageLayer.current?.draw();
+      if (viewChanged || l.image !== m.image || l.tilesLoaded !== m.tiles)
+        imageLayer.current?.draw();
       const doc = session.doc;
       const sel = session.selection;
       const hidden = session.state.hidden;
-      let staticDirty = viewChanged || sel !== m.selection || hidden !== m.hidden || l.styles !== m.styles;
-      if (!staticDirty && doc.boxes !== m.boxes) staticDirty = !m.boxes || !onlySelectedChanged(m.boxes, doc.boxes, sel);
+      let staticDirty =
+        viewChanged || sel !== m.selection || hidden !== m.hidden || l.styles !== m.styles;
+      if (!staticDirty && doc.boxes !== m.boxes)
+        staticDirty = !m.boxes || !onlySelectedChanged(m.boxes, doc.boxes, sel);
       if (staticDirty) boxLayer.current?.draw();
       overlayLayer.current?.draw();
-      Object.assign(m, { view: viewSig, image: l.image, tiles: l.tilesLoaded, boxes: doc.boxes, selection: sel, hidden, styles: l.styles });
+      Object.assign(m, {
+        view: viewSig,
+        image: l.image,
+        tiles: l.tilesLoaded,
+        boxes: doc.boxes,
+        selection: sel,
+        hidden,
+        styles: l.styles,
+      });
       // "Item painted" for the next-item benchmark: the new image and its boxes are on screen.
       const assetId = session.state.assetId;
       if (l.image && l.image.assetId === assetId && m.painted !== assetId) {
@@ -199,6 +221,9 @@ export function EditorCanvas({ session, image, spec, tileUrl }: EditorCanvasProp
       el.style.cursor = session.tool.cursor(session.pointer);
     };
     const menu = (e: Event) => e.preventDefault();
+    // The canvas owns the keyboard from the start (a focused sidebar button would
+    // otherwise be pressed again by Space, the pan key).
+    el.focus({ preventScroll: true });
     el.addEventListener('pointerdown', down);
     el.addEventListener('pointermove', move);
     el.addEventListener('pointerup', up);
@@ -241,7 +266,8 @@ export function EditorCanvas({ session, image, spec, tileUrl }: EditorCanvasProp
     const st = session.state;
     const tool = session.tool;
     const drawing = tool.state.name === 'drawing';
-    const crosshair = st.mode === 'draw' && !st.readOnly && (drawing || !tool.busy) ? session.pointer : null;
+    const crosshair =
+      st.mode === 'draw' && !st.readOnly && (drawing || !tool.busy) ? session.pointer : null;
     paintOverlay(con._context, {
       selected: st.hidden ? [] : session.selectedBoxes(),
       hovered: st.hidden ? null : live.current.hovered,
@@ -270,10 +296,20 @@ export function EditorCanvas({ session, image, spec, tileUrl }: EditorCanvasProp
             <Shape sceneFunc={drawImage} listening={false} perfectDrawEnabled={false} />
           </Layer>
           <Layer ref={boxLayer} listening={false}>
-            <Shape sceneFunc={drawBoxes} listening={false} perfectDrawEnabled={false} strokeScaleEnabled={false} />
+            <Shape
+              sceneFunc={drawBoxes}
+              listening={false}
+              perfectDrawEnabled={false}
+              strokeScaleEnabled={false}
+            />
           </Layer>
           <Layer ref={overlayLayer} listening={false}>
-            <Shape sceneFunc={drawOverlay} listening={false} perfectDrawEnabled={false} strokeScaleEnabled={false} />
+            <Shape
+              sceneFunc={drawOverlay}
+              listening={false}
+              perfectDrawEnabled={false}
+              strokeScaleEnabled={false}
+            />
           </Layer>
         </Stage>
       )}

@@ -17,7 +17,12 @@ export interface ClassStyle {
 
 export type StyleOf = (classId: string) => ClassStyle;
 
-const UNKNOWN: ClassStyle = { color: '#9aa0a6', fill: 'rgba(154,160,166,0.18)', name: '?', text: '#000' };
+const UNKNOWN: ClassStyle = {
+  color: '#9aa0a6',
+  fill: 'rgba(154,160,166,0.18)',
+  name: '?',
+  text: '#000',
+};
 
 export function hexToRgba(hex: string, alpha: number): string {
   const n = Number.parseInt(hex.slice(1), 16);
@@ -31,9 +36,17 @@ export function textOn(hex: string): string {
   return lum > 150 ? '#111' : '#fff';
 }
 
-export function styleTable(classes: ReadonlyArray<{ id: string; name: string; color: string }>): StyleOf {
+export function styleTable(
+  classes: ReadonlyArray<{ id: string; name: string; color: string }>,
+): StyleOf {
   const m = new Map<string, ClassStyle>();
-  for (const c of classes) m.set(c.id, { color: c.color, fill: hexToRgba(c.color, 0.18), name: c.name, text: textOn(c.color) });
+  for (const c of classes)
+    m.set(c.id, {
+      color: c.color,
+      fill: hexToRgba(c.color, 0.18),
+      name: c.name,
+      text: textOn(c.color),
+    });
   return (id) => m.get(id) ?? { ...UNKNOWN, name: id };
 }
 
@@ -65,7 +78,12 @@ function labelWidth(ctx: CanvasRenderingContext2D, text: string): number {
   return w;
 }
 
-function drawLabel(ctx: CanvasRenderingContext2D, r: ScreenRect, style: ClassStyle, uncertain: boolean): void {
+function drawLabel(
+  ctx: CanvasRenderingContext2D,
+  r: ScreenRect,
+  style: ClassStyle,
+  uncertain: boolean,
+): void {
   const text = uncertain ? `${style.name} ?` : style.name;
   const w = labelWidth(ctx, text) + 8;
   const h = 16;

@@ -1,4 +1,10 @@
-import { levelForScale, maxTileLevel, tileBounds, tileLevel, TILE_SIZE } from '../../../../shared/domain/tileGrid';
+import {
+  levelForScale,
+  maxTileLevel,
+  tileBounds,
+  tileLevel,
+  TILE_SIZE,
+} from '../../../../shared/domain/tileGrid';
 import type { Size } from '../model/geometry';
 import type { View } from '../tools/view';
 import type { TileCache } from './tileCache';
@@ -9,6 +15,12 @@ import type { TileCache } from './tileCache';
  * boxes live in. Where the view is zoomed in past the preview's resolution, full-resolution
  * tiles are drawn over it as they arrive.
  */
+export interface ImageLevel {
+  bitmap: CanvasImageSource;
+  width: number;
+  height: number;
+}
+
 export interface CanvasImage {
   assetId: number;
   bitmap: CanvasImageSource;
@@ -16,6 +28,20 @@ export interface CanvasImage {
   bitmapHeight: number;
   width: number;
   height: number;
+  /**
+   * Smaller copies of `bitmap` (halving each time). Scaling a 12 MP bitmap down to the
+   * screen on every pan frame costs tens of milliseconds in a software canvas; drawing the
+   * smallest copy that is still at least screen-sharp costs almost nothing.
+   */
+  mips?: readonly ImageLevel[];
+}
+
+/** The smallest level that still has at least one pixel per screen pixel. */
+export function pickLevel(img: CanvasImage, scale: number): ImageLevel {
+  const needed = img.width * scale;
+  let best: ImageLevel = { bitmap: img.bitmap, width: img.bitmapWidth, height: img.bitmapHeight };
+  for (const m of img.mips ?? []) if (m.width >= needed && m.width < best.width) best = m;
+  return best;
 }
 
 export function paintImage(
@@ -31,13 +57,14 @@ export function paintImage(
   const x1 = Math.min(img.width, (viewport.width - v.x) / v.scale);
   const y1 = Math.min(img.height, (viewport.height - v.y) / v.scale);
   if (x1 <= x0 || y1 <= y0) return;
-  const kx = img.bitmapWidth / img.width;
-  const ky = img.bitmapHeight / img.height;
+  const level = pickLevel(img, v.scale);
+  const kx = level.width / img.width;
+  const ky = level.height / img.height;
   // Past ~3 screen pixels per source pixel, show pixels as they are (defects are often a
   // few pixels wide; smoothing would blur exactly what the labeler is looking at).
   ctx.imageSmoothingEnabled = v.scale / kx < 3;
   ctx.drawImage(
-    img.bitmap,
+    level.bitmap,
     x0 * kx,
     y0 * ky,
     (x1 - x0) * kx,
@@ -49,12 +76,12 @@ export function paintImage(
   );
   if (!tiles) return;
   const maxLevel = maxTileLevel(img.width, img.height);
-  const level = levelForScale(v.scale, maxLevel);
+  const tl = levelForScale(v.scale, maxLevel);
   // The preview is as sharp as this level: no tiles needed.
-  if (2 ** -level <= kx * 1.05) return;
+  if (2 ** -tl <= (img.bitmapWidth / img.width) * 1.05) return;
   tiles.nextFrame();
-  const f = 2 ** level;
-  const l = tileLevel(img.width, img.height, level);
+  const f = 2 ** tl;
+  const l = tileLevel(img.width, img.height, tl);
   const c0 = Math.max(0, Math.floor(x0 / f / TILE_SIZE));
   const r0 = Math.max(0, Math.floor(y0 / f / TILE_SIZE));
   const c1 = Math.min(l.cols - 1, Math.floor(x1 / f / TILE_SIZE));
@@ -62,9 +89,9 @@ export function paintImage(
   ctx.imageSmoothingEnabled = v.scale * f < 3;
   for (let row = r0; row <= r1; row++) {
     for (let col = c0; col <= c1; col++) {
-      const tile = tiles.get(img.assetId, level, col, row);
+      const tile = tiles.get(img.assetId, tl, col, row);
       if (!tile) continue;
-      const b = tileBounds(img.width, img.height, level, col, row);
+      const b = tileBounds(img.width, img.height, tl, col, row);
       // Snap to whole screen pixels so neighbouring tiles meet without hairline seams.
       const sx0 = Math.floor(b.x * v.scale + v.x);
       const sy0 = Math.floor(b.y * v.scale + v.y);

@@ -65,7 +65,9 @@ export class TileCache {
     img.src = url;
     img
       .decode()
-      .then(() => (typeof createImageBitmap === 'function' ? createImageBitmap(img) : img))
+      .then((): Promise<ImageBitmap | HTMLImageElement> =>
+        typeof createImageBitmap === 'function' ? createImageBitmap(img) : Promise.resolve(img),
+      )
       .then((bitmap) => {
         this.loaded.set(key, bitmap);
         while (this.loaded.size > this.maxTiles) {

@@ -103,7 +103,8 @@ describe('History', () => {
     const boxes = Array.from({ length: 5000 }, (_, i) => box(`b${i}`, i % 90, 0));
     const { history, get, seen } = setup(doc(boxes));
     history.mark();
-    for (let x = 0; x < 50; x++) history.apply(setRects(get(), new Map([['b7', { x, y: 1, w: 10, h: 10 }]])));
+    for (let x = 0; x < 50; x++)
+      history.apply(setRects(get(), new Map([['b7', { x, y: 1, w: 10, h: 10 }]])));
     history.commit();
     history.undo();
     expect(seen.at(-1)).toHaveLength(1);

@@ -78,7 +78,11 @@ describe('document operations', () => {
   it('copies boxes from the previous item with new ids, clamped, without duplicates', () => {
     let n = 0;
     const newId = () => `new${++n}`;
-    const prev = [box('p1', 10, 10, 20, 20), { ...box('p2', 90, 90, 30, 30, 'dent'), uncertain: true }, box('p3', 200, 200)];
+    const prev = [
+      box('p1', 10, 10, 20, 20),
+      { ...box('p2', 90, 90, 30, 30, 'dent'), uncertain: true },
+      box('p3', 200, 200),
+    ];
     const d0 = doc();
     const d1 = applyPatches(d0, copyBoxesFrom(d0, prev, img, newId));
     expect(d1.boxes.map((b) => [b.id, b.classId, b.x, b.y, b.w, b.h, b.uncertain])).toEqual([

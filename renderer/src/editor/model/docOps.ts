@@ -29,12 +29,21 @@ function withdrawNoDefects(doc: AnnotationDoc, spec: InstructionSpec | null): Pa
   if (doc.noDefects) out.push({ t: 'meta', key: 'noDefects', before: true, after: false });
   const noDefectTags = new Set((spec?.tags ?? []).filter((t) => t.noDefects).map((t) => t.id));
   if (doc.tags.some((t) => noDefectTags.has(t))) {
-    out.push({ t: 'meta', key: 'tags', before: doc.tags, after: doc.tags.filter((t) => !noDefectTags.has(t)) });
+    out.push({
+      t: 'meta',
+      key: 'tags',
+      before: doc.tags,
+      after: doc.tags.filter((t) => !noDefectTags.has(t)),
+    });
   }
   return out;
 }
 
-export function addBoxes(doc: AnnotationDoc, boxes: readonly Box[], spec: InstructionSpec | null = null): Patch[] {
+export function addBoxes(
+  doc: AnnotationDoc,
+  boxes: readonly Box[],
+  spec: InstructionSpec | null = null,
+): Patch[] {
   if (boxes.length === 0) return [];
   const out = withdrawNoDefects(doc, spec);
   boxes.forEach((box, i) => out.push({ t: 'add', index: doc.boxes.length + i, box }));
@@ -42,7 +51,10 @@ export function addBoxes(doc: AnnotationDoc, boxes: readonly Box[], spec: Instru
 }
 
 /** Replaces fields of the given boxes; unknown ids are ignored (they may have been deleted). */
-export function updateBoxes(doc: AnnotationDoc, changes: ReadonlyMap<string, Partial<Omit<Box, 'id'>>>): Patch[] {
+export function updateBoxes(
+  doc: AnnotationDoc,
+  changes: ReadonlyMap<string, Partial<Omit<Box, 'id'>>>,
+): Patch[] {
   if (changes.size === 0) return [];
   const idx = boxIndex(doc);
   const out: Patch[] = [];
@@ -123,14 +135,20 @@ export function toggleUncertain(doc: AnnotationDoc, ids: Iterable<string>): Patc
 }
 
 export function setItemUncertain(doc: AnnotationDoc, value: boolean): Patch[] {
-  return doc.uncertain === value ? [] : [{ t: 'meta', key: 'uncertain', before: doc.uncertain, after: value }];
+  return doc.uncertain === value
+    ? []
+    : [{ t: 'meta', key: 'uncertain', before: doc.uncertain, after: value }];
 }
 
 /**
  * Toggles an item tag. Choosing the spec's no-defects tag also gives the "no defects"
  * verdict, and removing it withdraws the verdict, so the two never disagree.
  */
-export function toggleTag(doc: AnnotationDoc, tagId: string, spec: InstructionSpec | null): Patch[] {
+export function toggleTag(
+  doc: AnnotationDoc,
+  tagId: string,
+  spec: InstructionSpec | null,
+): Patch[] {
   const has = doc.tags.includes(tagId);
   const def = spec?.tags.find((t) => t.id === tagId);
   // "No defects" on an item with boxes is a contradiction; the caller explains the refusal.
@@ -147,15 +165,27 @@ export function toggleTag(doc: AnnotationDoc, tagId: string, spec: InstructionSp
  * The explicit "no defects" verdict. Setting it also sets the spec's no-defects tag (when
  * there is one); it is refused while the item has boxes (the caller says why).
  */
-export function setNoDefects(doc: AnnotationDoc, value: boolean, spec: InstructionSpec | null): Patch[] {
+export function setNoDefects(
+  doc: AnnotationDoc,
+  value: boolean,
+  spec: InstructionSpec | null,
+): Patch[] {
   if (value && doc.boxes.length > 0) return [];
   const out: Patch[] = [];
-  if (doc.noDefects !== value) out.push({ t: 'meta', key: 'noDefects', before: doc.noDefects, after: value });
+  if (doc.noDefects !== value)
+    out.push({ t: 'meta', key: 'noDefects', before: doc.noDefects, after: value });
   const tag = spec?.tags.find((t) => t.noDefects);
   if (tag) {
     const has = doc.tags.includes(tag.id);
-    if (value && !has) out.push({ t: 'meta', key: 'tags', before: doc.tags, after: [...doc.tags, tag.id] });
-    if (!value && has) out.push({ t: 'meta', key: 'tags', before: doc.tags, after: doc.tags.filter((t) => t !== tag.id) });
+    if (value && !has)
+      out.push({ t: 'meta', key: 'tags', before: doc.tags, after: [...doc.tags, tag.id] });
+    if (!value && has)
+      out.push({
+        t: 'meta',
+        key: 'tags',
+        before: doc.tags,
+        after: doc.tags.filter((t) => t !== tag.id),
+      });
   }
   return out;
 }

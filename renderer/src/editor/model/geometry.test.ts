@@ -18,20 +18,40 @@ const box: Rect = { x: 100, y: 100, w: 200, h: 100 }; // x 100..300, y 100..200
 
 describe('normalizeRect', () => {
   it('spans two corners in any order', () => {
-    expect(normalizeRect({ x: 50, y: 40 }, { x: 10, y: 90 })).toEqual({ x: 10, y: 40, w: 40, h: 50 });
+    expect(normalizeRect({ x: 50, y: 40 }, { x: 10, y: 90 })).toEqual({
+      x: 10,
+      y: 40,
+      w: 40,
+      h: 50,
+    });
     expect(normalizeRect({ x: 5, y: 5 }, { x: 5, y: 5 })).toEqual({ x: 5, y: 5, w: 0, h: 0 });
   });
 });
 
 describe('clampRect', () => {
   it('intersects with the image', () => {
-    expect(clampRect({ x: -10, y: 700, w: 50, h: 200 }, img)).toEqual({ x: 0, y: 700, w: 40, h: 100 });
+    expect(clampRect({ x: -10, y: 700, w: 50, h: 200 }, img)).toEqual({
+      x: 0,
+      y: 700,
+      w: 40,
+      h: 100,
+    });
   });
   it('collapses a rectangle outside the image onto its border', () => {
-    expect(clampRect({ x: 2000, y: 10, w: 50, h: 50 }, img)).toEqual({ x: 1000, y: 10, w: 0, h: 50 });
+    expect(clampRect({ x: 2000, y: 10, w: 50, h: 50 }, img)).toEqual({
+      x: 1000,
+      y: 10,
+      w: 0,
+      h: 50,
+    });
   });
   it('accepts negative width and height', () => {
-    expect(clampRect({ x: 50, y: 50, w: -20, h: -10 }, img)).toEqual({ x: 30, y: 40, w: 20, h: 10 });
+    expect(clampRect({ x: 50, y: 50, w: -20, h: -10 }, img)).toEqual({
+      x: 30,
+      y: 40,
+      w: 20,
+      h: 10,
+    });
   });
 });
 

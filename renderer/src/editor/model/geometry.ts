@@ -85,7 +85,12 @@ export function boundsOf(rects: readonly Rect[]): Rect | null {
  * The translation actually allowed for a group of rectangles, so that the whole group stays
  * inside the image and keeps its layout (each box is not clamped on its own).
  */
-export function clampGroupDelta(starts: readonly Rect[], dx: number, dy: number, size: Size): Point {
+export function clampGroupDelta(
+  starts: readonly Rect[],
+  dx: number,
+  dy: number,
+  size: Size,
+): Point {
   const b = boundsOf(starts);
   if (!b) return { x: 0, y: 0 };
   // A group wider than the image cannot move sideways without leaving it.
@@ -123,7 +128,12 @@ function movesSouth(h: Handle): boolean {
  * edge is clamped to [0, limit]; when it comes closer than `minSize` to the fixed edge it is
  * pushed to minSize on the side it is on (so crossing over flips the box cleanly).
  */
-function resizeAxis(moving: number, fixed: number, limit: number, minSize: number): [number, number] {
+function resizeAxis(
+  moving: number,
+  fixed: number,
+  limit: number,
+  minSize: number,
+): [number, number] {
   let m = clamp(moving, 0, limit);
   const side = m >= fixed ? 1 : -1;
   if (Math.abs(m - fixed) < minSize) {

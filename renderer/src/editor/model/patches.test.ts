@@ -30,13 +30,23 @@ describe('applyPatches / invertPatches', () => {
     ];
     const d1 = applyPatches(d0, removes);
     expect(d1.boxes.map((b) => b.id)).toEqual(['a', 'c']);
-    expect(applyPatches(d1, invertPatches(removes)).boxes.map((b) => b.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(applyPatches(d1, invertPatches(removes)).boxes.map((b) => b.id)).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
   });
 
   it('handles thousands of updates linearly', () => {
     const n = 20_000;
     const boxes = Array.from({ length: n }, (_, i) => box(`b${i}`, i));
-    const patches: Patch[] = boxes.map((b) => ({ t: 'update', id: b.id, before: b, after: { ...b, y: 1 } }));
+    const patches: Patch[] = boxes.map((b) => ({
+      t: 'update',
+      id: b.id,
+      before: b,
+      after: { ...b, y: 1 },
+    }));
     const t0 = performance.now();
     const d1 = applyPatches(doc(boxes), patches);
     expect(performance.now() - t0).toBeLessThan(500);
@@ -44,7 +54,9 @@ describe('applyPatches / invertPatches', () => {
   });
 
   it('rejects an update of a box that is not there', () => {
-    expect(() => applyPatches(doc(), [{ t: 'update', id: 'x', before: box('x'), after: box('x') }])).toThrow(/not in the document/);
+    expect(() =>
+      applyPatches(doc(), [{ t: 'update', id: 'x', before: box('x'), after: box('x') }]),
+    ).toThrow(/not in the document/);
   });
 });
 

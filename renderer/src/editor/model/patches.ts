@@ -61,7 +61,8 @@ export function applyPatches(doc: AnnotationDoc, patches: readonly Patch[]): Ann
       const arr = ensureBoxes();
       index ??= indexById(arr);
       const at = index.get(p.id);
-      if (at === undefined) throw new Error(`patch updates box ${p.id}, which is not in the document`);
+      if (at === undefined)
+        throw new Error(`patch updates box ${p.id}, which is not in the document`);
       arr[at] = p.after;
       i++;
     } else if (p.t === 'remove') {
@@ -160,7 +161,10 @@ export function squashPatches(patches: readonly Patch[]): Patch[] {
       added.delete(p.box.id);
       // Added and removed in one gesture: nothing happened, as long as no other add or
       // remove sits in between (their indices were computed with this box present).
-      if (a !== undefined && out.slice(a + 1).every((q) => q === null || q.t === 'update' || q.t === 'meta')) {
+      if (
+        a !== undefined &&
+        out.slice(a + 1).every((q) => q === null || q.t === 'update' || q.t === 'meta')
+      ) {
         out[a] = null;
         continue;
       }

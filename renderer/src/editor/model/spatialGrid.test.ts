@@ -7,19 +7,25 @@ describe('SpatialGrid', () => {
 
   it('agrees with a linear scan on 5,000 random boxes', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    const boxes = Array.from({ length: 5000 }, (_, i) => box(`b${i}`, rnd() * 3900, rnd() * 2900, 5 + rnd() * 95, 5 + rnd() * 95));
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const boxes = Array.from({ length: 5000 }, (_, i) =>
+      box(`b${i}`, rnd() * 3900, rnd() * 2900, 5 + rnd() * 95, 5 + rnd() * 95),
+    );
     const grid = new SpatialGrid(boxes, img);
     for (let k = 0; k < 500; k++) {
       const p = { x: rnd() * 4000, y: rnd() * 3000 };
-      const hits = boxes.filter((b) => p.x >= b.x && p.x <= b.x + b.w && p.y >= b.y && p.y <= b.y + b.h);
+      const hits = boxes.filter(
+        (b) => p.x >= b.x && p.x <= b.x + b.w && p.y >= b.y && p.y <= b.y + b.h,
+      );
       const minArea = Math.min(...hits.map((b) => b.w * b.h));
       const got = grid.hit(p);
       if (hits.length === 0) expect(got).toBeNull();
       else expect(got!.w * got!.h).toBe(minArea);
     }
     const area = { x: 1000, y: 1000, w: 500, h: 300 };
-    const linear = boxes.filter((b) => b.x <= 1500 && b.x + b.w >= 1000 && b.y <= 1300 && b.y + b.h >= 1000).map((b) => b.id);
+    const linear = boxes
+      .filter((b) => b.x <= 1500 && b.x + b.w >= 1000 && b.y <= 1300 && b.y + b.h >= 1000)
+      .map((b) => b.id);
     expect(grid.query(area).sort()).toEqual(linear.sort());
   });
 

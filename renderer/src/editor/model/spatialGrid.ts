@@ -38,7 +38,12 @@ export class SpatialGrid {
 
   private span(r: Rect, pad = 0): [number, number, number, number] {
     const c = (v: number, n: number) => Math.max(0, Math.min(n - 1, Math.floor(v / this.cell)));
-    return [c(r.x - pad, this.cols), c(r.y - pad, this.rows), c(r.x + r.w + pad, this.cols), c(r.y + r.h + pad, this.rows)];
+    return [
+      c(r.x - pad, this.cols),
+      c(r.y - pad, this.rows),
+      c(r.x + r.w + pad, this.cols),
+      c(r.y + r.h + pad, this.rows),
+    ];
   }
 
   /**

@@ -13,13 +13,44 @@ export function doc(boxes: Box[] = []): AnnotationDoc {
 export const spec: InstructionSpec = {
   name: 'Steel',
   classes: [
-    { id: 'scratch', name: 'scratch', color: '#e6194b', hotkey: '1', description: '', attributes: [], examples: [] },
-    { id: 'dent', name: 'dent', color: '#3cb44b', hotkey: '2', description: '', attributes: [], examples: [] },
-    { id: 'rust', name: 'rust', color: '#4363d8', hotkey: 'd', description: '', attributes: [], examples: [] },
+    {
+      id: 'scratch',
+      name: 'scratch',
+      color: '#e6194b',
+      hotkey: '1',
+      description: '',
+      attributes: [],
+      examples: [],
+    },
+    {
+      id: 'dent',
+      name: 'dent',
+      color: '#3cb44b',
+      hotkey: '2',
+      description: '',
+      attributes: [],
+      examples: [],
+    },
+    {
+      id: 'rust',
+      name: 'rust',
+      color: '#4363d8',
+      hotkey: 'd',
+      description: '',
+      attributes: [],
+      examples: [],
+    },
   ],
   tags: [
     { id: 'ok', name: 'ok', noDefects: true, hotkey: 'o', description: '' },
     { id: 'defective', name: 'defective', noDefects: false, hotkey: 'x', description: '' },
   ],
-  transcript: { lowercase: true, stripPunctuation: true, fillers: [], dropFillers: false, numbers: 'as-typed', notes: '' },
+  transcript: {
+    lowercase: true,
+    stripPunctuation: true,
+    fillers: [],
+    dropFillers: false,
+    numbers: 'as-typed',
+    notes: '',
+  },
 };

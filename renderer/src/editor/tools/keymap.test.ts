@@ -20,17 +20,31 @@ describe('keymap', () => {
 
   it('resolves built-in actions, class hotkeys bare and tag hotkeys with Shift', () => {
     expect(resolveKey(key('n', 'KeyN'), spec)).toEqual({ type: 'action', action: 'draw' });
-    expect(resolveKey(key('z', 'KeyZ', { ctrlKey: true }), spec)).toEqual({ type: 'action', action: 'undo' });
-    expect(resolveKey(key('Z', 'KeyZ', { ctrlKey: true, shiftKey: true }), spec)).toEqual({ type: 'action', action: 'redo' });
+    expect(resolveKey(key('z', 'KeyZ', { ctrlKey: true }), spec)).toEqual({
+      type: 'action',
+      action: 'undo',
+    });
+    expect(resolveKey(key('Z', 'KeyZ', { ctrlKey: true, shiftKey: true }), spec)).toEqual({
+      type: 'action',
+      action: 'redo',
+    });
     expect(resolveKey(key('2', 'Digit2'), spec)).toEqual({ type: 'class', classId: 'dent' });
-    expect(resolveKey(key('X', 'KeyX', { shiftKey: true }), spec)).toEqual({ type: 'tag', tagId: 'defective' });
-    expect(resolveKey(key('0', 'Digit0'), spec)).toEqual({ type: 'action', action: 'toggleNoDefects' });
+    expect(resolveKey(key('X', 'KeyX', { shiftKey: true }), spec)).toEqual({
+      type: 'tag',
+      tagId: 'defective',
+    });
+    expect(resolveKey(key('0', 'Digit0'), spec)).toEqual({
+      type: 'action',
+      action: 'toggleNoDefects',
+    });
     expect(resolveKey(key('q', 'KeyQ'), spec)).toBeNull();
   });
 
   it('lets built-in keys win and reports the collision', () => {
     expect(resolveKey(key('d', 'KeyD'), spec)).toEqual({ type: 'action', action: 'next' });
-    expect(hotkeyConflicts(spec)).toEqual([expect.stringContaining('Class "rust": key D is taken by "Next item"')]);
+    expect(hotkeyConflicts(spec)).toEqual([
+      expect.stringContaining('Class "rust": key D is taken by "Next item"'),
+    ]);
   });
 
   it('displays combos', () => {

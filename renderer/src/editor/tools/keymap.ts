@@ -51,22 +51,57 @@ export interface Binding {
 export const BINDINGS: readonly Binding[] = [
   { action: 'draw', keys: ['n', 'b'], label: 'Draw boxes (crosshair)', group: 'Draw & edit' },
   { action: 'select', keys: ['v'], label: 'Select / move tool', group: 'Draw & edit' },
-  { action: 'delete', keys: ['delete', 'backspace'], label: 'Delete selected boxes', group: 'Draw & edit' },
+  {
+    action: 'delete',
+    keys: ['delete', 'backspace'],
+    label: 'Delete selected boxes',
+    group: 'Draw & edit',
+  },
   { action: 'undo', keys: ['mod+z'], label: 'Undo', group: 'Draw & edit' },
   { action: 'redo', keys: ['mod+shift+z', 'mod+y'], label: 'Redo', group: 'Draw & edit' },
-  { action: 'toggleUncertain', keys: ['u'], label: 'Mark selected boxes uncertain (item, if none)', group: 'Draw & edit' },
+  {
+    action: 'toggleUncertain',
+    keys: ['u'],
+    label: 'Mark selected boxes uncertain (item, if none)',
+    group: 'Draw & edit',
+  },
   { action: 'selectAll', keys: ['mod+a'], label: 'Select all boxes', group: 'Draw & edit' },
   { action: 'cycleNext', keys: ['tab'], label: 'Select next box', group: 'Draw & edit' },
   { action: 'cyclePrev', keys: ['shift+tab'], label: 'Select previous box', group: 'Draw & edit' },
-  { action: 'nudgeLeft', keys: ['arrowleft'], label: 'Nudge 1 px (Shift: 10 px)', group: 'Draw & edit' },
+  {
+    action: 'nudgeLeft',
+    keys: ['arrowleft'],
+    label: 'Nudge 1 px (Shift: 10 px)',
+    group: 'Draw & edit',
+  },
   { action: 'nudgeRight', keys: ['arrowright'], label: 'Nudge right', group: 'Draw & edit' },
   { action: 'nudgeUp', keys: ['arrowup'], label: 'Nudge up', group: 'Draw & edit' },
   { action: 'nudgeDown', keys: ['arrowdown'], label: 'Nudge down', group: 'Draw & edit' },
-  { action: 'nudgeLeftFar', keys: ['shift+arrowleft'], label: 'Nudge left 10 px', group: 'Draw & edit' },
-  { action: 'nudgeRightFar', keys: ['shift+arrowright'], label: 'Nudge right 10 px', group: 'Draw & edit' },
+  {
+    action: 'nudgeLeftFar',
+    keys: ['shift+arrowleft'],
+    label: 'Nudge left 10 px',
+    group: 'Draw & edit',
+  },
+  {
+    action: 'nudgeRightFar',
+    keys: ['shift+arrowright'],
+    label: 'Nudge right 10 px',
+    group: 'Draw & edit',
+  },
   { action: 'nudgeUpFar', keys: ['shift+arrowup'], label: 'Nudge up 10 px', group: 'Draw & edit' },
-  { action: 'nudgeDownFar', keys: ['shift+arrowdown'], label: 'Nudge down 10 px', group: 'Draw & edit' },
-  { action: 'escape', keys: ['escape'], label: 'Cancel gesture / leave draw mode / deselect', group: 'Draw & edit' },
+  {
+    action: 'nudgeDownFar',
+    keys: ['shift+arrowdown'],
+    label: 'Nudge down 10 px',
+    group: 'Draw & edit',
+  },
+  {
+    action: 'escape',
+    keys: ['escape'],
+    label: 'Cancel gesture / leave draw mode / deselect',
+    group: 'Draw & edit',
+  },
   { action: 'fit', keys: ['f', 'mod+0'], label: 'Fit image', group: 'View' },
   { action: 'actualSize', keys: ['shift+f'], label: 'Actual size (1:1)', group: 'View' },
   { action: 'zoomIn', keys: ['+', '='], label: 'Zoom in (or wheel)', group: 'View' },
@@ -128,8 +163,10 @@ export function resolveKey(e: KeyLike, spec: InstructionSpec | null): KeyCommand
   const combo = comboOf(e);
   const action = builtIn.get(combo);
   if (action) return { type: 'action', action };
-  for (const c of spec?.classes ?? []) if (c.hotkey && c.hotkey === combo) return { type: 'class', classId: c.id };
-  for (const t of spec?.tags ?? []) if (t.hotkey && `shift+${t.hotkey}` === combo) return { type: 'tag', tagId: t.id };
+  for (const c of spec?.classes ?? [])
+    if (c.hotkey && c.hotkey === combo) return { type: 'class', classId: c.id };
+  for (const t of spec?.tags ?? [])
+    if (t.hotkey && `shift+${t.hotkey}` === combo) return { type: 'tag', tagId: t.id };
   return null;
 }
 
@@ -138,11 +175,17 @@ export function hotkeyConflicts(spec: InstructionSpec | null): string[] {
   const out: string[] = [];
   for (const c of spec?.classes ?? []) {
     const a = c.hotkey ? builtIn.get(c.hotkey) : undefined;
-    if (a) out.push(`Class "${c.name}": key ${c.hotkey.toUpperCase()} is taken by "${labelOf(a)}"; use the class list.`);
+    if (a && c.hotkey)
+      out.push(
+        `Class "${c.name}": key ${c.hotkey.toUpperCase()} is taken by "${labelOf(a)}"; use the class list.`,
+      );
   }
   for (const t of spec?.tags ?? []) {
     const a = t.hotkey ? builtIn.get(`shift+${t.hotkey}`) : undefined;
-    if (a) out.push(`Tag "${t.name}": Shift+${t.hotkey.toUpperCase()} is taken by "${labelOf(a)}"; click the tag.`);
+    if (a && t.hotkey)
+      out.push(
+        `Tag "${t.name}": Shift+${t.hotkey.toUpperCase()} is taken by "${labelOf(a)}"; click the tag.`,
+      );
   }
   return out;
 }

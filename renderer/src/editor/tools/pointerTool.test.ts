@@ -12,7 +12,10 @@ function setup(d: AnnotationDoc = doc([box('a', 100, 100, 200, 100)]), readOnly 
   const saved: AnnotationDoc[] = [];
   s.onDocChange((doc) => saved.push(doc));
   const ev = (x: number, y: number, o: { button?: number; shift?: boolean } = {}) =>
-    s.pointerInput({ x, y }, { button: o.button ?? 0, shiftKey: o.shift ?? false, ctrlKey: false, metaKey: false });
+    s.pointerInput(
+      { x, y },
+      { button: o.button ?? 0, shiftKey: o.shift ?? false, ctrlKey: false, metaKey: false },
+    );
   const drag = (from: [number, number], ...path: Array<[number, number]>) => {
     s.pointerDown(ev(...from));
     for (const p of path) s.pointerMove(ev(...p));
@@ -83,15 +86,27 @@ describe('PointerTool', () => {
     const { s, drag } = setup(doc([box('a', 0, 0, 50, 50), box('b', 100, 100, 50, 50)]));
     drag([10, 10]);
     expect([...s.selection]).toEqual(['a']);
-    s.pointerDown(s.pointerInput({ x: 120, y: 120 }, { button: 0, shiftKey: true, ctrlKey: false, metaKey: false }));
-    s.pointerUp(s.pointerInput({ x: 120, y: 120 }, { button: 0, shiftKey: true, ctrlKey: false, metaKey: false }));
+    s.pointerDown(
+      s.pointerInput(
+        { x: 120, y: 120 },
+        { button: 0, shiftKey: true, ctrlKey: false, metaKey: false },
+      ),
+    );
+    s.pointerUp(
+      s.pointerInput(
+        { x: 120, y: 120 },
+        { button: 0, shiftKey: true, ctrlKey: false, metaKey: false },
+      ),
+    );
     expect([...s.selection].sort()).toEqual(['a', 'b']);
     drag([500, 500]);
     expect(s.selection.size).toBe(0);
   });
 
   it('rubber-band selects intersecting boxes', () => {
-    const { s, drag } = setup(doc([box('a', 0, 0, 50, 50), box('b', 100, 100, 50, 50), box('c', 400, 400, 10, 10)]));
+    const { s, drag } = setup(
+      doc([box('a', 0, 0, 50, 50), box('b', 100, 100, 50, 50), box('c', 400, 400, 10, 10)]),
+    );
     drag([500, 500], [300, 300], [60, 60]);
     expect([...s.selection].sort()).toEqual(['b', 'c']);
   });
@@ -121,9 +136,24 @@ describe('PointerTool', () => {
     const { s, drag } = setup();
     drag([150, 150], [200, 170]);
     s.history.undo();
-    s.pointerDown(s.pointerInput({ x: 150, y: 150 }, { button: 1, shiftKey: false, ctrlKey: false, metaKey: false }));
-    s.pointerMove(s.pointerInput({ x: 180, y: 190 }, { button: 1, shiftKey: false, ctrlKey: false, metaKey: false }));
-    s.pointerUp(s.pointerInput({ x: 180, y: 190 }, { button: 1, shiftKey: false, ctrlKey: false, metaKey: false }));
+    s.pointerDown(
+      s.pointerInput(
+        { x: 150, y: 150 },
+        { button: 1, shiftKey: false, ctrlKey: false, metaKey: false },
+      ),
+    );
+    s.pointerMove(
+      s.pointerInput(
+        { x: 180, y: 190 },
+        { button: 1, shiftKey: false, ctrlKey: false, metaKey: false },
+      ),
+    );
+    s.pointerUp(
+      s.pointerInput(
+        { x: 180, y: 190 },
+        { button: 1, shiftKey: false, ctrlKey: false, metaKey: false },
+      ),
+    );
     expect(s.view).toMatchObject({ x: 30, y: 40 });
     s.spaceHeld = true;
     drag([150, 150], [160, 150]);

@@ -43,7 +43,12 @@ export interface ToolHost {
   spec(): InstructionSpec | null;
   selection(): ReadonlySet<string>;
   setSelection(ids: readonly string[]): void;
-  history: { mark(): void; commit(): void; rollback(): void; apply(patches: readonly Patch[]): void };
+  history: {
+    mark(): void;
+    commit(): void;
+    rollback(): void;
+    apply(patches: readonly Patch[]): void;
+  };
   image(): Size;
   /** Screen pixels per image pixel. */
   scale(): number;
@@ -91,7 +96,9 @@ export class PointerTool {
 
   /** The rubber band, in image pixels, while brushing. */
   get brush(): Rect | null {
-    return this.state.name === 'brushing' ? normalizeRect(this.state.origin, this.state.current) : null;
+    return this.state.name === 'brushing'
+      ? normalizeRect(this.state.origin, this.state.current)
+      : null;
   }
 
   down(e: PointerInput): void {
@@ -117,7 +124,11 @@ export class PointerTool {
       const sel = h.selection();
       const wasSelected = sel.has(box.id);
       if (!wasSelected && !e.shift) h.setSelection([box.id]);
-      this.state = { name: 'pointing', origin: e, target: { kind: 'box', id: box.id, wasSelected } };
+      this.state = {
+        name: 'pointing',
+        origin: e,
+        target: { kind: 'box', id: box.id, wasSelected },
+      };
       return;
     }
     this.state = { name: 'pointing', origin: e, target: { kind: 'canvas' } };
@@ -148,14 +159,27 @@ export class PointerTool {
       }
       case 'translating': {
         const starts = [...s.starts.values()];
-        const d = clampGroupDelta(starts, e.image.x - s.origin.x, e.image.y - s.origin.y, h.image());
+        const d = clampGroupDelta(
+          starts,
+          e.image.x - s.origin.x,
+          e.image.y - s.origin.y,
+          h.image(),
+        );
         const rects = new Map<string, Rect>();
-        for (const [id, r] of s.starts) rects.set(id, roundRect({ x: r.x + d.x, y: r.y + d.y, w: r.w, h: r.h }));
+        for (const [id, r] of s.starts)
+          rects.set(id, roundRect({ x: r.x + d.x, y: r.y + d.y, w: r.w, h: r.h }));
         h.history.apply(setRects(h.doc(), rects));
         return;
       }
       case 'resizing': {
-        const r = resizeRect(s.start, s.handle, e.image.x - s.origin.x, e.image.y - s.origin.y, h.image(), 1);
+        const r = resizeRect(
+          s.start,
+          s.handle,
+          e.image.x - s.origin.x,
+          e.image.y - s.origin.y,
+          h.image(),
+          1,
+        );
         h.history.apply(setRects(h.doc(), new Map([[s.id, r]])));
         return;
       }
@@ -288,7 +312,9 @@ export class PointerTool {
         const id = h.newId();
         const p = clampPoint(origin.image, h.image());
         h.history.mark();
-        h.history.apply(addBoxes(h.doc(), [newBox(id, classId, { x: p.x, y: p.y, w: 0, h: 0 })], h.spec()));
+        h.history.apply(
+          addBoxes(h.doc(), [newBox(id, classId, { x: p.x, y: p.y, w: 0, h: 0 })], h.spec()),
+        );
         h.setSelection([id]);
         this.state = { name: 'drawing', origin: p, id };
         return;
@@ -306,7 +332,8 @@ export class PointerTool {
     if (origin.shift && !target.wasSelected) h.setSelection([...h.selection(), target.id]);
     const ids = h.selection();
     const starts = new Map<string, Rect>();
-    for (const b of h.doc().boxes) if (ids.has(b.id)) starts.set(b.id, { x: b.x, y: b.y, w: b.w, h: b.h });
+    for (const b of h.doc().boxes)
+      if (ids.has(b.id)) starts.set(b.id, { x: b.x, y: b.y, w: b.w, h: b.h });
     if (starts.size === 0) return this.reset();
     h.history.mark();
     this.state = { name: 'translating', origin: origin.image, starts };

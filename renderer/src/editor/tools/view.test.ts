@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { actualSize, centerOn, fitView, imageToScreen, screenToImage, visibleImageRect, wheelFactor, zoomAt } from './view';
+import {
+  actualSize,
+  centerOn,
+  fitView,
+  imageToScreen,
+  screenToImage,
+  visibleImageRect,
+  wheelFactor,
+  zoomAt,
+} from './view';
 
 describe('view transform', () => {
   it('fits and centres the image', () => {
@@ -30,8 +39,19 @@ describe('view transform', () => {
   it('maps wheel notches to ~1.2x and reports the visible rectangle', () => {
     expect(wheelFactor(-100, 0)).toBeGreaterThan(1.15);
     expect(wheelFactor(100, 0)).toBeLessThan(0.87);
-    expect(visibleImageRect({ scale: 2, x: -100, y: -50 }, { width: 400, height: 300 })).toEqual({ x: 50, y: 25, w: 200, h: 150 });
-    expect(centerOn({ scale: 2, x: 0, y: 0 }, { x: 100, y: 100, w: 10, h: 10 }, { width: 400, height: 300 })).toEqual({
+    expect(visibleImageRect({ scale: 2, x: -100, y: -50 }, { width: 400, height: 300 })).toEqual({
+      x: 50,
+      y: 25,
+      w: 200,
+      h: 150,
+    });
+    expect(
+      centerOn(
+        { scale: 2, x: 0, y: 0 },
+        { x: 100, y: 100, w: 10, h: 10 },
+        { width: 400, height: 300 },
+      ),
+    ).toEqual({
       scale: 2,
       x: -10,
       y: -60,

@@ -29,13 +29,13 @@ export function AssetFilters() {
 
   return (
     <div className="filters" role="search">
-      <div className="segmented" role="radiogroup" aria-label="Kind">
+      <div className="kind-toggle" role="radiogroup" aria-label="Kind">
         {kinds.map((k) => (
           <button
             key={k.label}
             role="radio"
             aria-checked={kind === k.id}
-            className={`segmented-btn ${kind === k.id ? 'is-on' : ''}`}
+            className={`kind-toggle-btn ${kind === k.id ? 'is-on' : ''}`}
             onClick={() => void assetActions.setFilter({ kind: k.id })}
           >
             {k.label}

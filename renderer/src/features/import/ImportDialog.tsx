@@ -73,6 +73,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     const total = job?.total ?? 0;
     return (
       <Dialog
+        key="progress"
         title="Importing"
         onClose={onClose}
         width={560}
@@ -150,6 +151,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog
+      key="setup"
       title="Import images and audio"
       onClose={onClose}
       width={680}

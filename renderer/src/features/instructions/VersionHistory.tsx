@@ -20,7 +20,9 @@ export function VersionHistory() {
                 <span className="version-item-head">
                   <strong>v{v.version}</strong>
                   {v.version === latest && <span className="tag tag-accent">current</span>}
-                  <span className="muted version-item-classes">{v.classCount} classes</span>
+                  <span className="muted version-item-classes">
+                    {v.classCount} {v.classCount === 1 ? 'class' : 'classes'}
+                  </span>
                 </span>
                 <span className="version-item-note">
                   {v.note || <em className="muted">no note</em>}

@@ -37,12 +37,20 @@ export function BoxList({ ctl }: { ctl: LabelController }) {
   }, [selection]);
 
   return (
-    <section className="side-section side-grow" aria-label="Boxes">
-      <h3 className="side-title">
+    <section className="lb-side-section lb-side-grow" aria-label="Boxes">
+      <h3 className="lb-side-title">
         Boxes <span className="muted">{boxes.length}</span>
       </h3>
-      {boxes.length === 0 && <p className="muted side-empty">No boxes. Press N and drag on the image to draw one.</p>}
-      <div ref={scroller} className="box-list" role="listbox" aria-multiselectable="true" aria-label="Boxes of this item">
+      {boxes.length === 0 && (
+        <p className="muted lb-side-empty">No boxes. Press N and drag on the image to draw one.</p>
+      )}
+      <div
+        ref={scroller}
+        className="lb-box-list"
+        role="listbox"
+        aria-multiselectable="true"
+        aria-label="Boxes of this item"
+      >
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
           {virtual.getVirtualItems().map((row) => {
             const b = boxes[row.index]!;
@@ -53,7 +61,7 @@ export function BoxList({ ctl }: { ctl: LabelController }) {
                 key={b.id}
                 role="option"
                 aria-selected={selected}
-                className={`box-row ${selected ? 'is-selected' : ''}`}
+                className={`lb-box-row ${selected ? 'lb-is-selected' : ''}`}
                 style={{ transform: `translateY(${row.start}px)`, height: ROW }}
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={(e) => {
@@ -68,17 +76,21 @@ export function BoxList({ ctl }: { ctl: LabelController }) {
                   }
                 }}
               >
-                <span className="swatch" style={{ background: c?.color ?? '#9aa0a6' }} aria-hidden="true" />
-                <span className="box-row-index">{row.index + 1}</span>
-                <span className="box-row-name">{c?.name ?? b.classId}</span>
-                {b.uncertain && <span className="tag tag-warn">unsure</span>}
+                <span
+                  className="lb-swatch"
+                  style={{ background: c?.color ?? '#9aa0a6' }}
+                  aria-hidden="true"
+                />
+                <span className="lb-box-row-index">{row.index + 1}</span>
+                <span className="lb-box-row-name">{c?.name ?? b.classId}</span>
+                {b.uncertain && <span className="tag lb-tag-warn">unsure</span>}
                 {b.source && <span className="tag tag-muted">model</span>}
-                <span className="box-row-size">
+                <span className="lb-box-row-size">
                   {Math.round(b.w)}×{Math.round(b.h)}
                 </span>
                 {!readOnly && (
                   <button
-                    className="box-row-delete"
+                    className="lb-box-row-delete"
                     aria-label={`Delete box ${row.index + 1}`}
                     onClick={(e) => {
                       e.stopPropagation();

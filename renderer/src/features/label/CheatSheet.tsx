@@ -4,28 +4,42 @@ import { BINDINGS, PAN_KEY_LABEL, displayCombo, hotkeyConflicts } from '../../ed
 
 const GROUPS = ['Draw & edit', 'View', 'Item', 'Navigate'] as const;
 // The far nudges are one line in the sheet ("Nudge 1 px (Shift: 10 px)").
-const HIDDEN = new Set(['nudgeRight', 'nudgeUp', 'nudgeDown', 'nudgeLeftFar', 'nudgeRightFar', 'nudgeUpFar', 'nudgeDownFar']);
+const HIDDEN = new Set([
+  'nudgeRight',
+  'nudgeUp',
+  'nudgeDown',
+  'nudgeLeftFar',
+  'nudgeRightFar',
+  'nudgeUpFar',
+  'nudgeDownFar',
+]);
 
 /** Every hotkey of the editor, plus this project's class and tag keys (`?`). */
-export function CheatSheet({ spec, onClose }: { spec: InstructionSpec | null; onClose: () => void }) {
+export function CheatSheet({
+  spec,
+  onClose,
+}: {
+  spec: InstructionSpec | null;
+  onClose: () => void;
+}) {
   const mac = navigator.platform.toLowerCase().includes('mac');
   const conflicts = hotkeyConflicts(spec);
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose} width={760} className="cheat-sheet">
-      <div className="cheat-grid">
+    <Dialog title="Keyboard shortcuts" onClose={onClose} width={760} className="lb-cheat-sheet">
+      <div className="lb-cheat-grid">
         {GROUPS.map((g) => (
           <section key={g}>
             <h3>{g}</h3>
             <dl>
               {BINDINGS.filter((b) => b.group === g && !HIDDEN.has(b.action)).map((b) => (
-                <div key={b.action} className="cheat-row">
+                <div key={b.action} className="lb-cheat-row">
                   <dt>{b.label}</dt>
                   <dd>
                     {b.action === 'nudgeLeft' ? (
-                      <kbd className="kbd">← → ↑ ↓</kbd>
+                      <kbd className="lb-kbd">← → ↑ ↓</kbd>
                     ) : (
                       b.keys.map((k) => (
-                        <kbd key={k} className="kbd">
+                        <kbd key={k} className="lb-kbd">
                           {displayCombo(k, mac)}
                         </kbd>
                       ))
@@ -34,7 +48,7 @@ export function CheatSheet({ spec, onClose }: { spec: InstructionSpec | null; on
                 </div>
               ))}
               {g === 'View' && (
-                <div className="cheat-row">
+                <div className="lb-cheat-row">
                   <dt>{PAN_KEY_LABEL}</dt>
                   <dd />
                 </div>
@@ -46,27 +60,31 @@ export function CheatSheet({ spec, onClose }: { spec: InstructionSpec | null; on
           <h3>Classes (this project)</h3>
           <dl>
             {(spec?.classes ?? []).map((c) => (
-              <div key={c.id} className="cheat-row">
+              <div key={c.id} className="lb-cheat-row">
                 <dt>
-                  <span className="swatch" style={{ background: c.color }} /> {c.name}
+                  <span className="lb-swatch" style={{ background: c.color }} /> {c.name}
                 </dt>
-                <dd>{c.hotkey && <kbd className="kbd">{c.hotkey.toUpperCase()}</kbd>}</dd>
+                <dd>{c.hotkey && <kbd className="lb-kbd">{c.hotkey.toUpperCase()}</kbd>}</dd>
               </div>
             ))}
           </dl>
           {(spec?.tags.length ?? 0) > 0 && <h3>Item tags</h3>}
           <dl>
             {(spec?.tags ?? []).map((t) => (
-              <div key={t.id} className="cheat-row">
+              <div key={t.id} className="lb-cheat-row">
                 <dt>{t.name}</dt>
-                <dd>{t.hotkey && <kbd className="kbd">{displayCombo(`shift+${t.hotkey}`, mac)}</kbd>}</dd>
+                <dd>
+                  {t.hotkey && (
+                    <kbd className="lb-kbd">{displayCombo(`shift+${t.hotkey}`, mac)}</kbd>
+                  )}
+                </dd>
               </div>
             ))}
           </dl>
         </section>
       </div>
       {conflicts.length > 0 && (
-        <ul className="cheat-conflicts">
+        <ul className="lb-cheat-conflicts">
           {conflicts.map((c) => (
             <li key={c}>{c}</li>
           ))}

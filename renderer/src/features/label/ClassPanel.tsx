@@ -14,14 +14,16 @@ export function ClassPanel({ ctl }: { ctl: LabelController }) {
   const classes = spec?.classes ?? [];
   const shadowed = new Set(hotkeyConflicts(spec).map((m) => /^Class "(.*)":/.exec(m)?.[1]));
   return (
-    <section className="side-section" aria-label="Classes">
-      <h3 className="side-title">Classes</h3>
-      {classes.length === 0 && <p className="muted side-empty">No classes yet: a lead adds them in Instructions.</p>}
-      <ul className="class-list" role="listbox" aria-label="Class for new and selected boxes">
+    <section className="lb-side-section" aria-label="Classes">
+      <h3 className="lb-side-title">Classes</h3>
+      {classes.length === 0 && (
+        <p className="muted lb-side-empty">No classes yet: a lead adds them in Instructions.</p>
+      )}
+      <ul className="lb-class-list" role="listbox" aria-label="Class for new and selected boxes">
         {classes.map((c) => (
           <li key={c.id}>
             <button
-              className={`class-item ${c.id === active ? 'is-active' : ''}`}
+              className={`lb-class-item ${c.id === active ? 'lb-is-active' : ''}`}
               role="option"
               aria-selected={c.id === active}
               onMouseDown={(e) => e.preventDefault()}
@@ -29,10 +31,15 @@ export function ClassPanel({ ctl }: { ctl: LabelController }) {
               disabled={readOnly && c.id !== active}
               title={c.description ? c.description.slice(0, 300) : c.name}
             >
-              <span className="swatch" style={{ background: c.color }} aria-hidden="true" />
-              <span className="class-name">{c.name}</span>
+              <span className="lb-swatch" style={{ background: c.color }} aria-hidden="true" />
+              <span className="lb-class-name">{c.name}</span>
               {c.hotkey && (
-                <kbd className={`kbd ${shadowed.has(c.name) ? 'kbd-shadowed' : ''}`} title={shadowed.has(c.name) ? 'This key is taken by an editor command' : undefined}>
+                <kbd
+                  className={`lb-kbd ${shadowed.has(c.name) ? 'lb-kbd-shadowed' : ''}`}
+                  title={
+                    shadowed.has(c.name) ? 'This key is taken by an editor command' : undefined
+                  }
+                >
                   {c.hotkey.toUpperCase()}
                 </kbd>
               )}

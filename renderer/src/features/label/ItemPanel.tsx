@@ -13,27 +13,27 @@ export function ItemPanel({ ctl }: { ctl: LabelController }) {
   const tags = spec?.tags ?? [];
   const problem = readOnly ? null : submitProblem(doc, spec);
   return (
-    <section className="side-section" aria-label="Item">
-      <h3 className="side-title">Item</h3>
+    <section className="lb-side-section" aria-label="Item">
+      <h3 className="lb-side-title">Item</h3>
       <button
-        className={`verdict ${doc.noDefects ? 'is-on' : ''}`}
+        className={`lb-verdict ${doc.noDefects ? 'lb-is-on' : ''}`}
         aria-pressed={doc.noDefects}
         disabled={readOnly || (doc.boxes.length > 0 && !doc.noDefects)}
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => toggleNoDefects(s)}
         title={doc.boxes.length > 0 ? 'This item has boxes' : 'Say this item has no defects (0)'}
       >
-        <span className="verdict-check" aria-hidden="true">
+        <span className="lb-verdict-check" aria-hidden="true">
           {doc.noDefects ? '✓' : ''}
         </span>
-        No defects <kbd className="kbd">0</kbd>
+        No defects <kbd className="lb-kbd">0</kbd>
       </button>
       {tags.length > 0 && (
-        <div className="tag-row" role="group" aria-label="Item tags">
+        <div className="lb-tag-row" role="group" aria-label="Item tags">
           {tags.map((t) => (
             <button
               key={t.id}
-              className={`chip ${doc.tags.includes(t.id) ? 'is-on' : ''}`}
+              className={`lb-chip ${doc.tags.includes(t.id) ? 'lb-is-on' : ''}`}
               aria-pressed={doc.tags.includes(t.id)}
               disabled={readOnly}
               onMouseDown={(e) => e.preventDefault()}
@@ -41,16 +41,21 @@ export function ItemPanel({ ctl }: { ctl: LabelController }) {
               title={t.hotkey ? `Shift+${t.hotkey.toUpperCase()}` : t.name}
             >
               {t.name}
-              {t.hotkey && <kbd className="kbd">⇧{t.hotkey.toUpperCase()}</kbd>}
+              {t.hotkey && <kbd className="lb-kbd">⇧{t.hotkey.toUpperCase()}</kbd>}
             </button>
           ))}
         </div>
       )}
-      <label className="attr-row">
+      <label className="lb-attr-row">
         <span>Unsure about this item</span>
-        <input type="checkbox" checked={doc.uncertain} disabled={readOnly} onChange={(e) => s.apply(setItemUncertain(s.doc, e.target.checked))} />
+        <input
+          type="checkbox"
+          checked={doc.uncertain}
+          disabled={readOnly}
+          onChange={(e) => s.apply(setItemUncertain(s.doc, e.target.checked))}
+        />
       </label>
-      {problem && <p className="side-hint">{problem}</p>}
+      {problem && <p className="lb-side-hint">{problem}</p>}
     </section>
   );
 }

@@ -15,10 +15,18 @@ export function SaveIndicator({ ctl }: { ctl: LabelController }) {
   const save = useStore(ctl.ui, (s) => s.save);
   const title =
     save.message ??
-    (save.savedAt ? `Saved at ${new Date(save.savedAt).toLocaleTimeString()}` : 'Every edit is saved automatically');
+    (save.savedAt
+      ? `Saved at ${new Date(save.savedAt).toLocaleTimeString()}`
+      : 'Every edit is saved automatically');
   return (
-    <span className={`save-indicator save-${save.state}`} role="status" aria-live="polite" title={title} data-testid="save-status">
-      <span className="save-dot" aria-hidden="true" />
+    <span
+      className={`lb-save-indicator lb-save-${save.state}`}
+      role="status"
+      aria-live="polite"
+      title={title}
+      data-testid="save-status"
+    >
+      <span className="lb-save-dot" aria-hidden="true" />
       {TEXT[save.state]}
     </span>
   );

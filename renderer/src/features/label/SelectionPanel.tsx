@@ -1,15 +1,28 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { AttributeDef } from '../../../../shared/api/schemas/instructionSpec';
-import { chooseClass, deleteSelected, setSelectedAttribute, toggleUncertainFlag } from '../../editor/editorCommands';
+import {
+  chooseClass,
+  deleteSelected,
+  setSelectedAttribute,
+  toggleUncertainFlag,
+} from '../../editor/editorCommands';
 import type { LabelController } from './labelController';
 
 /** Commits a text attribute on Enter or when the field loses focus: one undo step per edit. */
-function TextAttribute({ value, disabled, onCommit }: { value: string; disabled: boolean; onCommit: (v: string) => void }) {
+function TextAttribute({
+  value,
+  disabled,
+  onCommit,
+}: {
+  value: string;
+  disabled: boolean;
+  onCommit: (v: string) => void;
+}) {
   const [draft, setDraft] = useState<string | null>(null);
   return (
     <input
-      className="input input-sm"
+      className="input lb-input-sm"
       value={draft ?? value}
       disabled={disabled}
       onChange={(e) => setDraft(e.target.value)}
@@ -35,7 +48,8 @@ export function SelectionPanel({ ctl }: { ctl: LabelController }) {
   const boxes = doc.boxes.filter((b) => selection.has(b.id));
   if (boxes.length === 0) return null;
   const classIds = new Set(boxes.map((b) => b.classId));
-  const oneClass = classIds.size === 1 ? spec?.classes.find((c) => c.id === boxes[0]!.classId) : undefined;
+  const oneClass =
+    classIds.size === 1 ? spec?.classes.find((c) => c.id === boxes[0]!.classId) : undefined;
   const attrs: AttributeDef[] = oneClass?.attributes ?? [];
   const common = (name: string) => {
     const values = new Set(boxes.map((b) => b.attributes[name]));
@@ -43,17 +57,22 @@ export function SelectionPanel({ ctl }: { ctl: LabelController }) {
   };
   const allUncertain = boxes.every((b) => b.uncertain);
   return (
-    <section className="side-section" aria-label="Selected boxes">
-      <h3 className="side-title">
+    <section className="lb-side-section" aria-label="Selected boxes">
+      <h3 className="lb-side-title">
         {boxes.length === 1 ? 'Selected box' : `${boxes.length} boxes selected`}
-        <button className="btn btn-sm btn-ghost btn-danger" onClick={() => deleteSelected(s)} disabled={readOnly} title="Delete (Del)">
+        <button
+          className="btn btn-sm btn-ghost btn-danger"
+          onClick={() => deleteSelected(s)}
+          disabled={readOnly}
+          title="Delete (Del)"
+        >
           Delete
         </button>
       </h3>
-      <label className="attr-row">
+      <label className="lb-attr-row">
         <span>Class</span>
         <select
-          className="select select-sm"
+          className="select lb-select-sm"
           value={classIds.size === 1 ? boxes[0]!.classId : ''}
           disabled={readOnly}
           onChange={(e) => chooseClass(s, e.target.value)}
@@ -70,18 +89,23 @@ export function SelectionPanel({ ctl }: { ctl: LabelController }) {
         const v = common(a.name);
         if (a.type === 'boolean') {
           return (
-            <label key={a.name} className="attr-row">
+            <label key={a.name} className="lb-attr-row">
               <span>{a.name}</span>
-              <input type="checkbox" checked={v === true} disabled={readOnly} onChange={(e) => setSelectedAttribute(s, a.name, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={v === true}
+                disabled={readOnly}
+                onChange={(e) => setSelectedAttribute(s, a.name, e.target.checked)}
+              />
             </label>
           );
         }
         if (a.type === 'enum') {
           return (
-            <label key={a.name} className="attr-row">
+            <label key={a.name} className="lb-attr-row">
               <span>{a.name}</span>
               <select
-                className="select select-sm"
+                className="select lb-select-sm"
                 value={typeof v === 'string' ? v : ''}
                 disabled={readOnly}
                 onChange={(e) => setSelectedAttribute(s, a.name, e.target.value || undefined)}
@@ -97,7 +121,7 @@ export function SelectionPanel({ ctl }: { ctl: LabelController }) {
           );
         }
         return (
-          <label key={a.name} className="attr-row">
+          <label key={a.name} className="lb-attr-row">
             <span>{a.name}</span>
             <TextAttribute
               key={[...selection].join(',')}
@@ -108,14 +132,20 @@ export function SelectionPanel({ ctl }: { ctl: LabelController }) {
           </label>
         );
       })}
-      <label className="attr-row">
+      <label className="lb-attr-row">
         <span>Uncertain</span>
-        <input type="checkbox" checked={allUncertain} disabled={readOnly} onChange={() => toggleUncertainFlag(s)} />
-        <kbd className="kbd">U</kbd>
+        <input
+          type="checkbox"
+          checked={allUncertain}
+          disabled={readOnly}
+          onChange={() => toggleUncertainFlag(s)}
+        />
+        <kbd className="lb-kbd">U</kbd>
       </label>
       {boxes.length === 1 && (
-        <p className="muted box-geometry">
-          x {Math.round(boxes[0]!.x)}, y {Math.round(boxes[0]!.y)} · {Math.round(boxes[0]!.w)} × {Math.round(boxes[0]!.h)} px
+        <p className="muted lb-box-geometry">
+          x {Math.round(boxes[0]!.x)}, y {Math.round(boxes[0]!.y)} · {Math.round(boxes[0]!.w)} ×{' '}
+          {Math.round(boxes[0]!.h)} px
         </p>
       )}
     </section>

@@ -17,12 +17,14 @@ export function StatusBar({ ctl }: { ctl: LabelController }) {
   const boxes = useStore(ctl.session.store, (s) => s.doc.boxes.length);
   const selected = useStore(ctl.session.store, (s) => s.selection.size);
   const image = useStore(ctl.session.store, (s) => s.image);
-  const index = useStore(ctl.queue.store, (q) => (current ? q.items.findIndex((i) => i.assetId === current.assetId) : -1));
+  const index = useStore(ctl.queue.store, (q) =>
+    current ? q.items.findIndex((i) => i.assetId === current.assetId) : -1,
+  );
   const total = useStore(ctl.queue.store, (q) => q.total);
   if (!current) return <div className="label-statusbar" />;
   return (
     <div className="label-statusbar">
-      <span className="statusbar-file" title={current.relPath}>
+      <span className="lb-statusbar-file" title={current.relPath}>
         {current.relPath}
       </span>
       <span>
@@ -31,7 +33,7 @@ export function StatusBar({ ctl }: { ctl: LabelController }) {
       <span>
         {image.width} × {image.height} px
       </span>
-      <span className={`status-chip status-${status}`}>{STATUS_LABEL[status]}</span>
+      <span className={`lb-status-chip lb-status-${status}`}>{STATUS_LABEL[status]}</span>
       <span data-testid="box-count">
         {boxes} box{boxes === 1 ? '' : 'es'}
         {selected > 0 ? ` · ${selected} selected` : ''}

@@ -8,11 +8,11 @@ import type { QueueFilter } from './workQueue';
 const ROW = 44;
 
 const STATUS: Record<ItemStatus, { label: string; className: string }> = {
-  unlabeled: { label: 'To do', className: 'status-unlabeled' },
-  working: { label: 'In progress', className: 'status-working' },
-  submitted: { label: 'Submitted', className: 'status-submitted' },
-  accepted: { label: 'Accepted', className: 'status-accepted' },
-  sent_back: { label: 'Sent back', className: 'status-sent_back' },
+  unlabeled: { label: 'To do', className: 'lb-status-unlabeled' },
+  working: { label: 'In progress', className: 'lb-status-working' },
+  submitted: { label: 'Submitted', className: 'lb-status-submitted' },
+  accepted: { label: 'Accepted', className: 'lb-status-accepted' },
+  sent_back: { label: 'Sent back', className: 'lb-status-sent_back' },
 };
 
 /** The labeler's items: to do / done / all, with counts; the open item is highlighted. */
@@ -25,7 +25,12 @@ export function WorkQueuePanel({ ctl }: { ctl: LabelController }) {
   const error = useStore(q.store, (s) => s.error);
   const current = useStore(ctl.ui, (s) => s.current?.assetId ?? null);
   const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 8 });
+  const virtual = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW,
+    overscan: 8,
+  });
   const last = virtual.getVirtualItems().at(-1);
 
   // Endless list: load the next page when its end scrolls into view.
@@ -48,23 +53,27 @@ export function WorkQueuePanel({ ctl }: { ctl: LabelController }) {
   ];
   return (
     <aside className="label-queue" aria-label="Work queue">
-      <div className="queue-tabs" role="tablist">
+      <div className="lb-queue-tabs" role="tablist">
         {tabs.map(([f, label, n]) => (
           <button
             key={f}
             role="tab"
             aria-selected={filter === f}
-            className={`queue-tab ${filter === f ? 'is-active' : ''}`}
+            className={`lb-queue-tab ${filter === f ? 'lb-is-active' : ''}`}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => void ctl.setFilter(f)}
           >
-            {label} <span className="queue-count">{n}</span>
+            {label} <span className="lb-queue-count">{n}</span>
           </button>
         ))}
       </div>
-      {error && <p className="side-hint">{error}</p>}
-      {items.length === 0 && !error && <p className="muted side-empty">{filter === 'todo' ? 'Nothing left to do.' : 'No items.'}</p>}
-      <div ref={scroller} className="queue-list">
+      {error && <p className="lb-side-hint">{error}</p>}
+      {items.length === 0 && !error && (
+        <p className="muted lb-side-empty">
+          {filter === 'todo' ? 'Nothing left to do.' : 'No items.'}
+        </p>
+      )}
+      <div ref={scroller} className="lb-queue-list">
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
           {virtual.getVirtualItems().map((row) => {
             const it = items[row.index]!;
@@ -72,16 +81,16 @@ export function WorkQueuePanel({ ctl }: { ctl: LabelController }) {
             return (
               <button
                 key={it.assetId}
-                className={`queue-row ${it.assetId === current ? 'is-current' : ''}`}
+                className={`lb-queue-row ${it.assetId === current ? 'lb-is-current' : ''}`}
                 style={{ transform: `translateY(${row.start}px)`, height: ROW }}
                 aria-current={it.assetId === current ? 'true' : undefined}
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={() => void ctl.open(it)}
                 title={it.relPath}
               >
-                <span className="queue-name">{it.fileName}</span>
-                <span className="queue-meta">
-                  <span className={`status-dot ${st.className}`} aria-hidden="true" />
+                <span className="lb-queue-name">{it.fileName}</span>
+                <span className="lb-queue-meta">
+                  <span className={`lb-status-dot ${st.className}`} aria-hidden="true" />
                   {st.label}
                   {it.boxCount > 0 && <span className="muted"> · {it.boxCount} boxes</span>}
                 </span>

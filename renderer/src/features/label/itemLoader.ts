@@ -1,6 +1,6 @@
 import type { AnnotationDoc } from '../../../../shared/api/schemas/annotationDoc';
 import type { AnnotationState } from '../../../../shared/api/schemas/annotations';
-import type { CanvasImage } from '../../editor/canvas/imagePainter';
+import type { CanvasImage, ImageLevel } from '../../editor/canvas/imagePainter';
 
 /**
  * Opens items fast: the image is fetched and *decoded* ahead of time for the neighbours of
@@ -23,9 +23,33 @@ interface Entry {
   value: LoadedItem | null;
 }
 
-async function decode(
-  url: string,
-): Promise<{ bitmap: CanvasImageSource; width: number; height: number }> {
+/** Halves until the longest side is at most this (what a fitted view needs on any screen). */
+const SMALLEST_MIP = 1024;
+
+async function mipsOf(bitmap: ImageBitmap): Promise<ImageLevel[]> {
+  const out: ImageLevel[] = [];
+  let cur = bitmap;
+  while (Math.max(cur.width, cur.height) > SMALLEST_MIP) {
+    const w = Math.max(1, Math.ceil(cur.width / 2));
+    const h = Math.max(1, Math.ceil(cur.height / 2));
+    cur = await createImageBitmap(cur, {
+      resizeWidth: w,
+      resizeHeight: h,
+      resizeQuality: 'medium',
+    });
+    out.push({ bitmap: cur, width: w, height: h });
+  }
+  return out;
+}
+
+interface Decoded {
+  bitmap: CanvasImageSource;
+  width: number;
+  height: number;
+  mips: ImageLevel[];
+}
+
+async function decode(url: string): Promise<Decoded> {
   const img = new Image();
   img.decoding = 'async';
   img.src = url;
@@ -35,12 +59,12 @@ async function decode(
   if (typeof createImageBitmap === 'function') {
     try {
       const bitmap = await createImageBitmap(img);
-      return { bitmap, width: bitmap.width, height: bitmap.height };
+      return { bitmap, width: bitmap.width, height: bitmap.height, mips: await mipsOf(bitmap) };
     } catch {
       // fall through to the element
     }
   }
-  return { bitmap: img, width: img.naturalWidth, height: img.naturalHeight };
+  return { bitmap: img, width: img.naturalWidth, height: img.naturalHeight, mips: [] };
 }
 
 export class ItemLoader {
@@ -49,7 +73,7 @@ export class ItemLoader {
 
   constructor(
     private readonly source: ItemSource,
-    private readonly capacity = 6,
+    private readonly capacity = 5,
   ) {}
 
   /** The item, from the cache when it was prefetched. `size` is the displayed size if known. */
@@ -149,6 +173,7 @@ export class ItemLoader {
         bitmapHeight: pic.height,
         width: size.width ?? pic.width,
         height: size.height ?? pic.height,
+        mips: pic.mips,
       },
     };
   }
@@ -164,6 +189,8 @@ export class ItemLoader {
 }
 
 function release(item: LoadedItem | null): void {
-  const b = item?.image.bitmap;
-  if (b && typeof ImageBitmap !== 'undefined' && b instanceof ImageBitmap) b.close();
+  if (!item || typeof ImageBitmap === 'undefined') return;
+  for (const b of [item.image.bitmap, ...(item.image.mips ?? []).map((m) => m.bitmap)]) {
+    if (b instanceof ImageBitmap) b.close();
+  }
 }

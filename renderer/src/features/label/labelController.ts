@@ -4,6 +4,7 @@ import type { QueueItem } from '../../../../shared/api/schemas/annotations';
 import type { InstructionSpec } from '../../../../shared/api/schemas/instructionSpec';
 import { api } from '../../api/client';
 import { EditorSession } from '../../editor/editorSession';
+import { queueActions } from '../queue/queueStore';
 import type { SaveStatus } from './autosave';
 import { Autosaver } from './autosave';
 import { ItemLoader } from './itemLoader';
@@ -36,8 +37,10 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Mirrors the service's rule, so the labeler hears why before the round trip. */
 export function submitProblem(doc: AnnotationDoc, spec: InstructionSpec | null): string | null {
-  const saysNone = doc.noDefects || (spec?.tags ?? []).some((t) => t.noDefects && doc.tags.includes(t.id));
-  if (saysNone && doc.boxes.length > 0) return 'It says "no defects" but has boxes: remove the boxes or clear the verdict (0).';
+  const saysNone =
+    doc.noDefects || (spec?.tags ?? []).some((t) => t.noDefects && doc.tags.includes(t.id));
+  if (saysNone && doc.boxes.length > 0)
+    return 'It says "no defects" but has boxes: remove the boxes or clear the verdict (0).';
   if (doc.boxes.length === 0 && !saysNone && doc.tags.length === 0) {
     return 'This item is empty: draw boxes, or press 0 for the "no defects" verdict, then submit.';
   }
@@ -99,12 +102,15 @@ export class LabelController {
       api.on('instructions:changed', () => void this.loadSpec()),
     );
     await this.loadSpec();
+    // The queue screen may have asked for a particular item; otherwise the first to do.
+    const focus = queueActions.takeFocus();
     await this.queue.reset('todo');
-    const first = this.queue.state.items[0];
-    if (first) await this.open(first);
-    else if (this.queue.state.total === 0 && this.queue.state.counts.submitted + this.queue.state.counts.accepted > 0) {
+    if (focus !== null && (await this.queue.locate(focus)) < 0) await this.queue.reset('all');
+    const items = this.queue.state.items;
+    const target = items.find((i) => i.assetId === focus) ?? items[0];
+    if (target) await this.open(target);
+    else if (this.queue.state.counts.submitted + this.queue.state.counts.accepted > 0)
       await this.setFilter('all');
-    }
   }
 
   dispose(): void {
@@ -149,7 +155,11 @@ export class LabelController {
       this.prefetchAround(item.assetId);
     } catch (e) {
       if (seq !== this.openSeq) return;
-      this.ui.setState({ loading: false, item: null, error: `Could not open ${item.relPath}: ${message(e)}` });
+      this.ui.setState({
+        loading: false,
+        item: null,
+        error: `Could not open ${item.relPath}: ${message(e)}`,
+      });
     }
   }
 
@@ -187,8 +197,13 @@ export class LabelController {
     const row = this.queue.state.items.find((i) => i.assetId === assetId);
     const status: ItemStatus = !row || row.status === 'unlabeled' ? 'working' : row.status;
     this.loader.saved(assetId, doc, revision, status);
-    this.queue.patch(assetId, { status, boxCount: doc.boxes.length, updatedAt: new Date().toISOString() });
-    if (this.state.current?.assetId === assetId && this.state.status === 'unlabeled') this.ui.setState({ status });
+    this.queue.patch(assetId, {
+      status,
+      boxCount: doc.boxes.length,
+      updatedAt: new Date().toISOString(),
+    });
+    if (this.state.current?.assetId === assetId && this.state.status === 'unlabeled')
+      this.ui.setState({ status });
   }
 
   /** Hands the current item's saver to the background and remembers its document. */
@@ -216,7 +231,10 @@ export class LabelController {
   async go(step: 1 | -1): Promise<void> {
     const next = await this.queue.neighbour(this.state.current?.assetId ?? null, step);
     if (next) await this.open(next);
-    else this.session.notify(step > 0 ? 'This is the last item in the list.' : 'This is the first item in the list.');
+    else
+      this.session.notify(
+        step > 0 ? 'This is the last item in the list.' : 'This is the first item in the list.',
+      );
   }
 
   async nextUnfinished(): Promise<void> {
@@ -238,13 +256,21 @@ export class LabelController {
     this.session.cancelGesture();
     await saver.flush();
     if (saver.status.state !== 'saved') {
-      return this.session.notify(`Not submitted: the last edits are not saved (${saver.status.message ?? saver.status.state}).`);
+      return this.session.notify(
+        `Not submitted: the last edits are not saved (${saver.status.message ?? saver.status.state}).`,
+      );
     }
     try {
       const r = await api.invoke('annotations:submit', { assetId: cur.assetId });
       this.queue.patch(cur.assetId, { status: r.status });
       const cached = this.loader.peek(cur.assetId);
-      if (cached) this.loader.setState(cur.assetId, { ...cached.state, status: r.status, revision: r.revision, readOnly: true });
+      if (cached)
+        this.loader.setState(cur.assetId, {
+          ...cached.state,
+          status: r.status,
+          revision: r.revision,
+          readOnly: true,
+        });
       this.session.store.setState({ readOnly: true, mode: 'select' });
       this.session.emitCanvas();
       this.ui.setState({ status: r.status });

@@ -1,12 +1,28 @@
 import type { EditorOwnAction } from '../../editor/editorCommands';
-import { chooseClass, copyFromPrevious, runEditorAction, toggleItemTag } from '../../editor/editorCommands';
+import {
+  chooseClass,
+  copyFromPrevious,
+  runEditorAction,
+  toggleItemTag,
+} from '../../editor/editorCommands';
 import { resolveKey } from '../../editor/tools/keymap';
 import type { LabelController } from './labelController';
 
-const SCREEN_ACTIONS = new Set(['submit', 'copyPrevious', 'next', 'prev', 'nextUnfinished', 'cheatSheet', 'instructions']);
+const SCREEN_ACTIONS = new Set([
+  'submit',
+  'copyPrevious',
+  'next',
+  'prev',
+  'nextUnfinished',
+  'cheatSheet',
+  'instructions',
+]);
 
 function isTyping(t: EventTarget | null): boolean {
-  return t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+  return (
+    t instanceof HTMLElement &&
+    (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))
+  );
 }
 
 /**
@@ -28,10 +44,7 @@ export function handleLabelKey(ctl: LabelController, e: KeyboardEvent): void {
   if (cmd.type === 'class') return chooseClass(s, cmd.classId);
   if (cmd.type === 'tag') return toggleItemTag(s, cmd.tagId);
   const action = cmd.action;
-  if (!SCREEN_ACTIONS.has(action)) {
-    // Buttons keep focus after a click; Space/Enter must not press them again.
-    return runEditorAction(s, action as EditorOwnAction);
-  }
+  if (!SCREEN_ACTIONS.has(action)) return runEditorAction(s, action as EditorOwnAction);
   switch (action) {
     case 'submit':
       return void ctl.submit();

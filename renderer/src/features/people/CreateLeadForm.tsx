@@ -30,6 +30,7 @@ export function CreateLeadForm() {
           <span className="field-label">Your name</span>
           <input
             className="input"
+            aria-label="Your name"
             autoFocus
             value={name}
             onChange={(e) => setName(e.target.value)}
@@ -41,11 +42,16 @@ export function CreateLeadForm() {
           <input
             className="input"
             type="password"
+            aria-label="Passphrase"
+            aria-describedby="lead-secret-hint"
             autoComplete="new-password"
             value={secret}
             onChange={(e) => setSecret(e.target.value)}
           />
-          <span className={`field-hint ${tooShort ? 'field-hint-error' : ''}`}>
+          <span
+            id="lead-secret-hint"
+            className={`field-hint ${tooShort ? 'field-hint-error' : ''}`}
+          >
             At least {MIN_LEAD_SECRET} characters. It is stored only as a salted hash.
           </span>
         </label>
@@ -54,6 +60,7 @@ export function CreateLeadForm() {
           <input
             className="input"
             type="password"
+            aria-label="Passphrase again"
             autoComplete="new-password"
             value={again}
             onChange={(e) => setAgain(e.target.value)}

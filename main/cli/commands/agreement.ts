@@ -1,0 +1,89 @@
+import type { AgreementReport, Ci95 } from '../../../shared/api/schemas/agreement';
+import { cliOwner } from '../../services/identity/actor';
+import { agreementReport } from '../../services/agreement/agreementService';
+import { roundByName } from '../../services/rounds/roundRepository';
+import type { CliCommand, CommandContext } from '../cliTypes';
+import { requireArg, stringFlag, UsageError } from '../cliTypes';
+
+function numberFlag(ctx: CommandContext, name: string, check: (n: number) => boolean, want: string): number | undefined {
+  const raw = stringFlag(ctx, name);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UsageError(`--${name} must be ${want}, got "${raw}"`);
+  return n;
+}
+
+const fig = (x: number | null, digits = 2) => (x === null ? 'n/a' : x.toFixed(digits));
+const ci = (c: Ci95) => (c ? ` [${c[0].toFixed(2)}, ${c[1].toFixed(2)}]` : '');
+const count = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+
+/** The report as text: the headline figures, then per class worst first, then the pairs. */
+export function describeReport(r: AgreementReport): string[] {
+  const b = r.boxes;
+  const [a, bName] = r.labelers.length === 2 ? r.labelers : ['A', 'B'];
+  const lines = [
+    `Agreement${r.round ? ` of round ${r.round}` : ''} (IoU >= ${r.iou}): ${r.labelers.join(' vs ')}`,
+    `  ${r.items} item(s) compared, ${r.itemsInFullAgreement} in full agreement${r.itemsSkipped ? `, ${r.itemsSkipped} skipped (fewer than two labelers)` : ''}`,
+    `Boxes: F1 ${fig(b.f1)}${ci(b.f1Ci95)} over ${b.items} item(s), mean IoU ${fig(b.meanIoU)}; ` +
+      `${count(b.agreements)} agreements, ${count(b.classConflicts)} class conflicts, ${count(b.onlyA)} only-${a}, ${count(b.onlyB)} only-${bName}`,
+  ];
+  const perClass = b.perClass.filter((c) => c.nA + c.nB > 0);
+  if (perClass.length) {
+    lines.push('Per class, worst first:');
+    const width = Math.max(...perClass.map((c) => c.class.length), 5);
+    for (const c of perClass) {
+      lines.push(
+        `  ${c.class.padEnd(width)}  F1 ${fig(c.f1)}${ci(c.ci95).padEnd(15)}  ${String(c.items).padStart(4)} item(s)  ` +
+          `nA ${count(c.nA)}, nB ${count(c.nB)}, agreements ${count(c.agreements)}`,
+      );
+    }
+  }
+  const t = r.tags;
+  lines.push(
+    `Tags: Cohen's kappa ${fig(t.cohenKappa)}${ci(t.cohenKappaCi95)} (${t.cohenKappaItems} item(s)), ` +
+      `Krippendorff's alpha ${fig(t.krippendorffAlpha)}${ci(t.krippendorffAlphaCi95)} (${t.krippendorffAlphaItems} item(s))`,
+  );
+  const tr = r.transcripts;
+  if (tr.items > 0) {
+    lines.push(
+      `Transcripts: WER ${fig(tr.wer, 3)}, CER ${fig(tr.cer, 3)}, boundary deviation ${tr.boundaryDeviationMs === null ? 'n/a' : `${Math.round(tr.boundaryDeviationMs)} ms`} over ${tr.items} item(s)`,
+    );
+  }
+  if (r.pairs.length > 1) {
+    lines.push('Pairs:');
+    for (const p of r.pairs) {
+      lines.push(
+        `  ${p.labelers.join(' vs ')}: ${p.items} item(s), box F1 ${fig(p.boxes.f1)}${ci(p.boxes.f1Ci95)}, kappa ${fig(p.tags.cohenKappa)}` +
+          (p.transcripts.items ? `, WER ${fig(p.transcripts.wer, 3)}` : ''),
+      );
+    }
+  }
+  return lines;
+}
+
+export const agreementCommand: CliCommand = {
+  words: ['agreement'],
+  usage: 'concord agreement P [--round R] [--iou T] [--instructions-version V] [--bootstrap N] [--json]',
+  summary: 'agreement between labelers (of a round, or of every item two or more people annotated)',
+  valueFlags: ['round', 'iou', 'instructions-version', 'bootstrap'],
+  async run(ctx) {
+    const file = requireArg(ctx, 0, 'project file');
+    if (ctx.args.length > 1) throw new UsageError(`unexpected argument "${ctx.args[1]}"`);
+    const iou = numberFlag(ctx, 'iou', (n) => n > 0 && n <= 1, 'above 0 and at most 1') ?? 0.5;
+    const version = numberFlag(ctx, 'instructions-version', (n) => Number.isInteger(n) && n >= 1, 'a version number');
+    const samples = numberFlag(ctx, 'bootstrap', (n) => Number.isInteger(n) && n >= 0 && n <= 100_000, 'a whole number of resamples (0-100000)');
+    const { db } = ctx.services().host.open(file);
+    const roundName = stringFlag(ctx, 'round');
+    const roundId = roundName !== undefined ? roundByName(db, roundName).id : undefined;
+    const report = agreementReport(db, cliOwner, { roundId, iou, instructionsVersion: version, bootstrapSamples: samples });
+    if (ctx.json) {
+      // Items are keyed by asset id; add the relative path so scripts need no second lookup.
+      const pathOf = db.prepare('SELECT rel_path FROM assets WHERE id = ?').pluck();
+      const perItem = report.perItem.map((i) => ({ ...i, file: pathOf.get(Number(i.itemKey)) as string }));
+      ctx.io.out(JSON.stringify({ ...report, perItem }, null, 2));
+      return 0;
+    }
+    for (const line of describeReport(report)) ctx.io.out(line);
+    return 0;
+  },
+};

@@ -1,0 +1,166 @@
+import { AppError } from '../../../shared/api/envelope';
+import type { ClassStyle } from '../../../shared/api/schemas/agreementChannels';
+import type { AnnotationDoc } from '../../../shared/api/schemas/annotationDoc';
+import type { InstructionSpec } from '../../../shared/api/schemas/instructionSpec';
+import type { Db } from '../../db/connection';
+import type { Actor } from '../identity/actor';
+import { currentVersion, findVersion } from '../instructions/instructionRepository';
+import { assertCanReadAll, readableAnnotationsSql, roundBlindsActor } from '../rounds/blindness';
+import type { RoundRow } from '../rounds/roundRepository';
+import { getRound, roundAssetIds, roundLabelers } from '../rounds/roundRepository';
+
+/**
+ * Loads the annotations an agreement computation compares, as `actor` may read them:
+ * - a round: each round labeler's annotation made in that round, of the round's items;
+ * - no round: every item two or more people annotated, each person's latest annotation of
+ *   it (in or outside rounds), leaving out what the blindness rule hides from `actor`.
+ * Only annotations with work in them count: a submitted item, or saved boxes, tags,
+ * segments or a "no defects" verdict (an item merely opened is not annotated).
+ */
+export interface AgreementData {
+  round: RoundRow | null;
+  instructionsVersion: number | null;
+  labelers: string[];
+  /** Item keys: asset ids as strings. */
+  items: string[];
+  docs: Map<string, Map<string, AnnotationDoc>>;
+  spec: InstructionSpec;
+  classes: ClassStyle[];
+}
+
+export interface ScopeInput {
+  roundId?: number | undefined;
+  instructionsVersion?: number | undefined;
+}
+
+interface Row {
+  assetId: number;
+  labelerId: number;
+  name: string;
+  status: string;
+  docJson: string;
+}
+
+function hasWork(status: string, doc: AnnotationDoc): boolean {
+  return (
+    status === 'submitted' ||
+    status === 'accepted' ||
+    doc.boxes.length > 0 ||
+    doc.tags.length > 0 ||
+    doc.segments.length > 0 ||
+    doc.noDefects
+  );
+}
+
+/** Class names and colours: the scope's instructions first, then the current ones. */
+export function classStyles(specs: InstructionSpec[]): ClassStyle[] {
+  const out = new Map<string, ClassStyle>();
+  for (const spec of specs) {
+    for (const c of spec.classes) if (!out.has(c.id)) out.set(c.id, { id: c.id, name: c.name, color: c.color });
+  }
+  return [...out.values()];
+}
+
+export function blindRoundError(round: RoundRow): AppError {
+  return new AppError(
+    'FORBIDDEN',
+    `Round ${round.name} is still open: its agreement compares other people's work, so it is shown to leads who do not label in it. It opens to everyone when a lead closes the round.`,
+  );
+}
+
+function roundRows(db: Db, round: RoundRow, version: number | undefined): Row[] {
+  const params: unknown[] = [round.id];
+  let versionSql = '';
+  if (version !== undefined) {
+    versionSql = 'AND an.instructions_version = ?';
+    params.push(version);
+  }
+  return db
+    .prepare(
+      `SELECT an.asset_id AS assetId, an.labeler_id AS labelerId, p.name, an.status, an.doc_json AS docJson
+         FROM annotations an
+         JOIN round_items ri ON ri.round_id = an.round_id AND ri.asset_id = an.asset_id
+         JOIN round_labelers rl ON rl.round_id = an.round_id AND rl.labeler_id = an.labeler_id
+         JOIN profiles p ON p.id = an.labeler_id
+        WHERE an.round_id = ? ${versionSql}`,
+    )
+    .all(...params) as Row[];
+}
+
+/** Latest annotation per (asset, person), only those `actor` may read. */
+function projectRows(db: Db, actor: Actor, version: number | undefined): Row[] {
+  const readable = readableAnnotationsSql(actor, 'an');
+  const params: unknown[] = [...readable.params];
+  let versionSql = '';
+  if (version !== undefined) {
+    versionSql = 'AND an.instructions_version = ?';
+    params.push(version);
+  }
+  const rows = db
+    .prepare(
+      `SELECT an.asset_id AS assetId, an.labeler_id AS labelerId, p.name, an.status, an.doc_json AS docJson
+         FROM annotations an JOIN profiles p ON p.id = an.labeler_id
+        WHERE ${readable.sql} ${versionSql}
+        ORDER BY an.updated_at, an.id`,
+    )
+    .all(...params) as Row[];
+  const latest = new Map<string, Row>();
+  for (const r of rows) latest.set(`${r.assetId}:${r.labelerId}`, r);
+  return [...latest.values()];
+}
+
+export function loadAgreementData(db: Db, actor: Actor, scope: ScopeInput): AgreementData {
+  const round = scope.roundId !== undefined ? getRound(db, scope.roundId) : null;
+  if (round && roundBlindsActor(db, actor, round)) throw blindRoundError(round);
+  if (scope.instructionsVersion !== undefined && !findVersion(db, scope.instructionsVersion)) {
+    throw new AppError('NOT_FOUND', `No instructions version ${scope.instructionsVersion} in this project`);
+  }
+  const rows = round ? roundRows(db, round, scope.instructionsVersion) : projectRows(db, actor, scope.instructionsVersion);
+  // Defence in depth: the rows above are already filtered; a mistake there must not leak.
+  assertCanReadAll(
+    db,
+    actor,
+    rows.map((r) => ({ ownerId: r.labelerId, assetId: r.assetId })),
+  );
+
+  const docs = new Map<string, Map<string, AnnotationDoc>>();
+  const labelersOf = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const doc = JSON.parse(r.docJson) as AnnotationDoc;
+    if (!hasWork(r.status, doc)) continue;
+    const key = String(r.assetId);
+    let m = docs.get(r.name);
+    if (!m) docs.set(r.name, (m = new Map()));
+    m.set(key, doc);
+    let s = labelersOf.get(key);
+    if (!s) labelersOf.set(key, (s = new Set()));
+    s.add(r.name);
+  }
+
+  let labelers: string[];
+  let items: string[];
+  if (round) {
+    labelers = roundLabelers(db, round.id).map((l) => l.name);
+    items = roundAssetIds(db, round.id).map(String);
+  } else {
+    items = [...labelersOf.entries()]
+      .filter(([, s]) => s.size >= 2)
+      .map(([k]) => k)
+      .sort((a, b) => Number(a) - Number(b));
+    const used = new Set(items.flatMap((k) => [...labelersOf.get(k)!]));
+    labelers = [...used].sort((a, b) => a.localeCompare(b));
+  }
+
+  const current = currentVersion(db);
+  const versionNumber = scope.instructionsVersion ?? round?.instructionsVersion ?? null;
+  const scoped = versionNumber !== null ? (findVersion(db, versionNumber) ?? current) : current;
+  return {
+    round,
+    instructionsVersion: scope.instructionsVersion ?? null,
+    labelers,
+    items,
+    docs,
+    spec: scoped.spec,
+    classes: classStyles([scoped.spec, current.spec]),
+  };
+}

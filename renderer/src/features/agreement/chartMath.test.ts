@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { fmt, fmtCi, fmtCount, heatColor, qualityColor, scaleLinear, shorten } from './chartMath';
+
+describe('chart math', () => {
+  it('scales linearly and survives an empty domain', () => {
+    const x = scaleLinear(0, 1, 10, 110);
+    expect(x(0)).toBe(10);
+    expect(x(0.5)).toBe(60);
+    expect(scaleLinear(2, 2, 5, 9)(2)).toBe(5);
+  });
+
+  it('formats figures, intervals and counts', () => {
+    expect(fmt(0.4137)).toBe('0.41');
+    expect(fmt(null)).toBe('n/a');
+    expect(fmtCi([0.2, 0.61])).toBe('0.20–0.61');
+    expect(fmtCi(null)).toBe('');
+    expect(fmtCount(12)).toBe('12');
+    expect(fmtCount(12.25)).toBe('12.3');
+  });
+
+  it('colours quality bands and heat cells', () => {
+    expect(qualityColor(0.41)).toBe('#d64550');
+    expect(qualityColor(0.7)).toBe('#e09a2d');
+    expect(qualityColor(0.9)).toBe('#2f9e62');
+    expect(qualityColor(null)).toBe('#c3c8d1');
+    expect(heatColor(0, 10, true)).toBe('#f7f8fa');
+    expect(heatColor(10, 10, true)).toBe('rgb(47, 158, 98)');
+    // A single conflict among many agreements is still tinted.
+    expect(heatColor(1, 400, false)).not.toBe('#f7f8fa');
+  });
+
+  it('shortens long labels', () => {
+    expect(shorten('foreign particle', 8)).toBe('foreign…');
+    expect(shorten('dent', 8)).toBe('dent');
+  });
+});

@@ -1,0 +1,61 @@
+/** Small, pure helpers for the SVG charts of the Agreement screen (no chart library). */
+
+export type Ci = [number, number] | null;
+
+/** Maps [d0, d1] onto [r0, r1] linearly; a zero-width domain maps to r0. */
+export function scaleLinear(d0: number, d1: number, r0: number, r1: number): (x: number) => number {
+  const span = d1 - d0;
+  return (x) => (span === 0 ? r0 : r0 + ((x - d0) / span) * (r1 - r0));
+}
+
+export function clamp(x: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, x));
+}
+
+/** "0.41", "n/a" for undefined figures. */
+export function fmt(x: number | null | undefined, digits = 2): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(digits);
+}
+
+export function fmtCi(ci: Ci, digits = 2): string {
+  return ci ? `${ci[0].toFixed(digits)}–${ci[1].toFixed(digits)}` : '';
+}
+
+/** A whole number when it is one, one decimal otherwise (means over pairs are fractional). */
+export function fmtCount(x: number): string {
+  return Number.isInteger(x) ? x.toLocaleString('en-US') : x.toFixed(1);
+}
+
+/**
+ * Fill colour of an F1 (or kappa) value: red below 0.5, amber to 0.8, green above, so the
+ * classes that need instructions work stand out.
+ */
+export function qualityColor(x: number | null): string {
+  if (x === null) return '#c3c8d1';
+  if (x < 0.5) return '#d64550';
+  if (x < 0.8) return '#e09a2d';
+  return '#2f9e62';
+}
+
+/**
+ * Heat-map cell colour for `count` out of the largest cell `max`: agreements (the diagonal)
+ * in green, disagreements in red, with intensity growing like a square root so single
+ * conflicts are still visible next to hundreds of agreements.
+ */
+export function heatColor(count: number, max: number, diagonal: boolean): string {
+  if (count <= 0 || max <= 0) return '#f7f8fa';
+  const t = Math.sqrt(count / max);
+  const [r, g, b] = diagonal ? [47, 158, 98] : [214, 69, 80];
+  const mix = (c: number) => Math.round(255 + (c - 255) * (0.15 + 0.85 * t));
+  return `rgb(${mix(r)}, ${mix(g)}, ${mix(b)})`;
+}
+
+/** Text colour that stays readable on a heat cell. */
+export function heatTextColor(count: number, max: number): string {
+  return max > 0 && Math.sqrt(count / max) > 0.55 ? '#ffffff' : '#1b2130';
+}
+
+/** Truncates long class names for axis labels, keeping the start. */
+export function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
+}

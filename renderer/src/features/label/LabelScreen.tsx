@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { api } from '../../api/client';
+import { EditorCanvas } from '../../editor/canvas/EditorCanvas';
+import type { TileUrl } from '../../editor/canvas/tileCache';
+import { InstructionsPanel } from '../instructions/InstructionsPanel';
+import { BoxList } from './BoxList';
+import { CheatSheet } from './CheatSheet';
+import { ClassPanel } from './ClassPanel';
+import { EditorToast } from './EditorToast';
+import { EditorToolbar, ToolStrip } from './EditorToolbar';
+import { ItemBanner } from './ItemBanner';
+import { ItemPanel } from './ItemPanel';
+import { LabelController } from './labelController';
+import { handleLabelKey } from './labelKeys';
+import { SelectionPanel } from './SelectionPanel';
+import { StatusBar } from './StatusBar';
+import { WorkQueuePanel } from './WorkQueuePanel';
+import './label.css';
+
+/** Full-resolution tiles live beside the asset's other variants (same transport, same checks). */
+const tileUrl: TileUrl = (id, level, col, row) =>
+  api.assetUrl(id, 'original').replace(/original$/, `tile/${level}/${col}/${row}`);
+
+function LabelLayout({ ctl }: { ctl: LabelController }) {
+  const item = useStore(ctl.ui, (s) => s.item);
+  const loading = useStore(ctl.ui, (s) => s.loading);
+  const spec = useStore(ctl.ui, (s) => s.spec);
+  const cheatSheet = useStore(ctl.ui, (s) => s.cheatSheet);
+  const instructions = useStore(ctl.ui, (s) => s.instructions);
+  const current = useStore(ctl.ui, (s) => s.current);
+  const activeClassId = useStore(ctl.session.store, (s) => s.activeClassId);
+  const selectedClassId = useStore(ctl.session.store, (s) => {
+    const [first] = s.selection;
+    return first ? (s.doc.boxes.find((b) => b.id === first)?.classId ?? null) : null;
+  });
+  return (
+    <div className={`label-screen ${instructions ? 'lb-with-instructions' : ''}`}>
+      <WorkQueuePanel ctl={ctl} />
+      <section className="label-main">
+        <EditorToolbar ctl={ctl} />
+        <ItemBanner ctl={ctl} />
+        <div className="lb-work">
+          <ToolStrip ctl={ctl} />
+          <div className="label-stage" aria-busy={loading}>
+            <EditorCanvas
+              session={ctl.session}
+              image={item?.image ?? null}
+              spec={spec}
+              tileUrl={tileUrl}
+            />
+            {!current && !loading && (
+              <div className="lb-stage-empty">No image items in your queue.</div>
+            )}
+            {loading && <div className="lb-stage-loading" aria-hidden="true" />}
+            <EditorToast session={ctl.session} />
+          </div>
+        </div>
+        <StatusBar ctl={ctl} />
+      </section>
+      {instructions && spec && (
+        <div className="label-instructions">
+          <InstructionsPanel spec={spec} classId={selectedClassId ?? activeClassId} />
+        </div>
+      )}
+      <aside className="label-side" aria-label="Labels">
+        <ClassPanel ctl={ctl} />
+        <SelectionPanel ctl={ctl} />
+        <ItemPanel ctl={ctl} />
+        <BoxList ctl={ctl} />
+      </aside>
+      {cheatSheet && <CheatSheet spec={spec} onClose={() => ctl.toggle('cheatSheet')} />}
+    </div>
+  );
+}
+
+/**
+ * The bounding-box editor screen: the labeler's queue on the left, the canvas in the middle,
+ * classes, selection, item verdict and the box list on the right. Keyboard first; every
+ * edit is saved within a second.
+ */
+export function LabelScreen() {
+  const [ctl, setCtl] = useState<LabelController | null>(null);
+  useEffect(() => {
+    const c = new LabelController();
+    setCtl(c);
+    void c.start();
+    const onKey = (e: KeyboardEvent) => handleLabelKey(c, e);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      c.dispose();
+    };
+  }, []);
+  return ctl ? <LabelLayout ctl={ctl} /> : null;
+}
