@@ -69,19 +69,21 @@ function boxes(n: number, seed: number, big: { x: number; y: number; w: number; 
 
 async function makeImages(dir: string): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
+  // Noise made at quarter size and scaled up: a JPEG that decodes about like a 12 MP
+  // photograph (a few MB), without minutes of blurring.
+  const noise = await sharp({
+    create: { width: W / 2, height: H / 2, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 45 } },
+  })
+    .resize(W, H, { kernel: 'cubic' })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
   for (let i = 0; i < ITEMS; i++) {
-    // Blurred noise over a gradient: decodes about like a 12 MP photograph (~3-4 MB JPEG).
-    const noise = await sharp({
-      create: { width: W, height: H, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
-    })
-      .blur(1.2)
-      .png({ compressionLevel: 1 })
-      .toBuffer();
+    const tint = `hsl(${i * 45},40%,50%)`;
     await sharp(noise)
       .composite([
         {
           input: Buffer.from(
-            `<svg width="${W}" height="${H}"><defs><linearGradient id="g"><stop offset="0" stop-color="#345"/><stop offset="1" stop-color="#cba"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)" opacity="0.6"/></svg>`,
+            `<svg width="${W}" height="${H}"><defs><linearGradient id="g"><stop offset="0" stop-color="#234"/><stop offset="1" stop-color="${tint}"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)" opacity="0.55"/></svg>`,
           ),
         },
       ])
@@ -190,7 +192,18 @@ async function main(): Promise<void> {
         const q = (await call('work:queue', { kind: 'image', offset: 0, limit: 100 })) as {
           items: Array<{ assetId: number }>;
         };
-        const doc = (bs: unknown[]) => ({ boxes: bs, tags: [], noDefects: false, uncertain: false, segments: [] });
+        // Boxes name classes; the project knows them by id.
+        const spec = (await call('instructions:current', {})) as {
+          spec: { classes: Array<{ id: string; name: string }> };
+        };
+        const idOf = new Map(spec.spec.classes.map((c) => [c.name, c.id]));
+        const doc = (bs: Array<{ classId: string }>) => ({
+          boxes: bs.map((b) => ({ ...b, classId: idOf.get(b.classId) })),
+          tags: [],
+          noDefects: false,
+          uncertain: false,
+          segments: [],
+        });
         const assetIds = q.items.map((i) => i.assetId);
         await call('annotations:save', { assetId: assetIds[0], doc: doc(few), baseRevision: 0 });
         await call('annotations:save', { assetId: assetIds[1], doc: doc(many), baseRevision: 0 });
@@ -205,13 +218,21 @@ async function main(): Promise<void> {
     await page.evaluate(
       async ({ rest, bs }) => {
         const key = sessionStorage.getItem('concord.session')!;
+        const r = await fetch('/api/invoke/instructions:current', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-concord-session': key },
+          body: '{}',
+        });
+        const spec = (await r.json()) as { value: { spec: { classes: Array<{ id: string; name: string }> } } };
+        const idOf = new Map(spec.value.spec.classes.map((c) => [c.name, c.id]));
+        const mapped = bs.map((b) => ({ ...b, classId: idOf.get(b.classId) }));
         for (const assetId of rest) {
           await fetch('/api/invoke/annotations:save', {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'x-concord-session': key },
             body: JSON.stringify({
               assetId,
-              doc: { boxes: bs, tags: [], noDefects: false, uncertain: false, segments: [] },
+              doc: { boxes: mapped, tags: [], noDefects: false, uncertain: false, segments: [] },
               baseRevision: 0,
             }),
           });

@@ -39,9 +39,7 @@ export function bootstrapCi95(
   const samples = Math.floor(options.samples);
   if (samples <= 0 || itemCount === 0 || figures.length === 0) return figures.map(() => null);
 
-  // Distinct columns (figures may share them, e.g. a mean over pairs reuses each pair's
-  // columns) in a row-major item x column matrix: one contiguous row per item keeps the
-  // inner loop tight.
+  // Distinct columns: figures may share them (a mean over pairs reuses each pair's columns).
   const columnIndex = new Map<Float64Array, number>();
   const columns: Float64Array[] = [];
   const figureColumns = figures.map((f) =>
@@ -59,19 +57,26 @@ export function bootstrapCi95(
     }),
   );
   const width = columns.length;
-  const matrix = new Float64Array(itemCount * width);
-  // Items contributing nothing to any figure are still drawn but need no row work.
-  const active = new Uint8Array(itemCount);
+  // Sparse rows (compressed sparse row): an item touches only the classes drawn on it, so
+  // most per-class columns are 0 for most items.
+  const rowStart = new Int32Array(itemCount + 1);
+  for (const col of columns) {
+    for (let i = 0; i < itemCount; i++) if (col[i] !== 0) rowStart[i + 1]!++;
+  }
+  for (let i = 0; i < itemCount; i++) rowStart[i + 1]! += rowStart[i]!;
+  const nonZeros = rowStart[itemCount]!;
+  const colOf = new Int32Array(nonZeros);
+  const valueOf = new Float64Array(nonZeros);
+  const fill = rowStart.slice(0, itemCount);
   columns.forEach((col, k) => {
     for (let i = 0; i < itemCount; i++) {
       const x = col[i]!;
-      if (x !== 0) {
-        matrix[i * width + k] = x;
-        active[i] = 1;
-      }
+      if (x === 0) continue;
+      const p = fill[i]!++;
+      colOf[p] = k;
+      valueOf[p] = x;
     }
   });
-  const activeItems = Int32Array.from(Array.from(active.keys()).filter((i) => active[i] === 1));
 
   const sums = new Float64Array(width);
   const figureSums = figures.map((f) => new Float64Array(f.columns.length));
@@ -84,12 +89,11 @@ export function bootstrapCi95(
     counts.fill(0);
     for (let d = 0; d < itemCount; d++) counts[Math.floor(rng() * itemCount)]!++;
     sums.fill(0);
-    for (let a = 0; a < activeItems.length; a++) {
-      const i = activeItems[a]!;
+    for (let i = 0; i < itemCount; i++) {
       const c = counts[i]!;
       if (c === 0) continue;
-      const base = i * width;
-      for (let k = 0; k < width; k++) sums[k]! += c * matrix[base + k]!;
+      const end = rowStart[i + 1]!;
+      for (let p = rowStart[i]!; p < end; p++) sums[colOf[p]!]! += c * valueOf[p]!;
     }
     for (let fi = 0; fi < figures.length; fi++) {
       const own = figureSums[fi]!;
