@@ -271,14 +271,20 @@ async function main(): Promise<void> {
           await page.waitForTimeout(8);
         }
       });
+      // Evidence that the gesture really moved the box (looked at by hand, not asserted).
+      await page.screenshot({ path: path.join(root, 'bench-results', `editor-drag-${row}.png`) });
       await page.mouse.up();
+      const moved = await page.getByRole('button', { name: 'Undo' }).isEnabled();
       await page.keyboard.press('Control+z');
       // Wheel zoom in and out at the cursor (every layer redraws every frame).
       await page.mouse.move(centre.x, centre.y);
+      const zoomBefore = await page.locator('.lb-zoom-value').textContent();
+      let zoomPeak = '';
       const zoom = await frames(page, async () => {
         for (let i = 0; i < 60; i++) {
           await page.mouse.wheel(0, i < 30 ? -60 : 60);
           await page.waitForTimeout(12);
+          if (i === 29) zoomPeak = (await page.locator('.lb-zoom-value').textContent()) ?? '';
         }
       });
       // Pan with the middle button at 2x zoom.
@@ -294,8 +300,10 @@ async function main(): Promise<void> {
           await page.waitForTimeout(8);
         }
       });
+      await page.screenshot({ path: path.join(root, 'bench-results', `editor-pan-${row}.png`) });
       await page.mouse.up({ button: 'middle' });
       await page.keyboard.press('f');
+      console.log(`  (${label}: drag left an undo step: ${moved}; zoom ${zoomBefore} -> ${zoomPeak} and back)`);
       results.push(fpsLine(`drag a box, ${label}`, drag), fpsLine(`wheel zoom, ${label}`, zoom), fpsLine(`pan, ${label}`, pan));
     }
 
