@@ -107,10 +107,10 @@ describe('blindness over the HTTP transport', () => {
   });
 
   it('the markers are real: a lead outside the round reads both labelers through the agreement item', async () => {
-    const body = await world.invoke(world.lead.session, 'agreement:item', {
-      assetId: world.images[0],
-      roundId: world.roundId,
-    });
+    let body = '';
+    for (const assetId of [world.images[0], world.audio]) {
+      body += await world.invoke(world.lead.session, 'agreement:item', { assetId, roundId: world.roundId });
+    }
     for (const m of [...world.ana.markers, ...world.ben.markers]) expect(body).toContain(m);
   });
 

@@ -98,7 +98,7 @@ function docsFor(p: 'ana' | 'ben'): { image: (n: number) => AnnotationDoc; audio
       uncertain: false,
       segments: [{ id: `${p}-secret-seg`, start: 0.5, end: 1.5, text: `${m.words} ${p}-secret-words` }],
     },
-    prior: { ...image(99), boxes: image(99).boxes.map((b) => ({ ...b, id: `${p}-secret-prior` })) },
+    prior: { ...image(99), boxes: image(99).boxes.map((b, i) => ({ ...b, id: `${p}-secret-prior-${i}` })) },
   };
 }
 

@@ -22,11 +22,11 @@ export function annotationHandlers({
   requireActor,
 }: ServiceDeps): Pick<Handlers, AnnotationChannels> {
   return {
-    'annotations:get': ({ assetId }, ctx) =>
-      getAnnotation(host.require().db, requireActor(ctx), assetId),
+    'annotations:get': ({ assetId, roundId }, ctx) =>
+      getAnnotation(host.require().db, requireActor(ctx), assetId, roundId ?? null),
     'annotations:save': (input, ctx) => saveAnnotation(host.require().db, requireActor(ctx), input),
-    'annotations:submit': ({ assetId }, ctx) =>
-      submitAnnotation(host.require().db, requireActor(ctx), assetId),
+    'annotations:submit': ({ assetId, roundId }, ctx) =>
+      submitAnnotation(host.require().db, requireActor(ctx), assetId, roundId ?? null),
     'annotations:history': (input, ctx) => ({
       revisions: annotationHistory(host.require().db, requireActor(ctx), input),
     }),

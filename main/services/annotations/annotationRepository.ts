@@ -11,6 +11,8 @@ export interface AnnotationRow {
   id: number;
   assetId: number;
   labelerId: number;
+  /** The round this work belongs to; null for work outside rounds. */
+  roundId: number | null;
   status: StoredStatus;
   revision: number;
   instructionsVersion: number | null;
@@ -21,15 +23,24 @@ export interface AnnotationRow {
   reviewComment: string | null;
 }
 
-const COLUMNS = `id, asset_id AS assetId, labeler_id AS labelerId, status, revision,
+const COLUMNS = `id, asset_id AS assetId, labeler_id AS labelerId, round_id AS roundId, status, revision,
   instructions_version AS instructionsVersion, doc_json AS docJson, box_count AS boxCount,
   updated_at AS updatedAt, submitted_at AS submittedAt, review_comment AS reviewComment`;
 
-export function findAnnotation(db: Db, assetId: number, labelerId: number): AnnotationRow | null {
+/** A labeler's annotation of an asset outside rounds (roundId null) or in one round. */
+export function findAnnotation(
+  db: Db,
+  assetId: number,
+  labelerId: number,
+  roundId: number | null = null,
+): AnnotationRow | null {
+  // ifnull(round_id, 0) is the unique key's expression, so this is an index lookup.
   return (
     (db
-      .prepare(`SELECT ${COLUMNS} FROM annotations WHERE asset_id = ? AND labeler_id = ?`)
-      .get(assetId, labelerId) as AnnotationRow | undefined) ?? null
+      .prepare(
+        `SELECT ${COLUMNS} FROM annotations WHERE asset_id = ? AND labeler_id = ? AND ifnull(round_id, 0) = ?`,
+      )
+      .get(assetId, labelerId, roundId ?? 0) as AnnotationRow | undefined) ?? null
   );
 }
 
@@ -66,6 +77,8 @@ function chooseStorage(
 export interface WriteInput {
   assetId: number;
   labelerId: number;
+  /** The round the work belongs to (default: none). */
+  roundId?: number | null;
   actor: Actor;
   action: RevisionAction;
   status: StoredStatus;
@@ -89,20 +102,21 @@ export function writeAnnotation(
 ): { revision: number; savedAt: string; annotationId: number } {
   const now = new Date().toISOString();
   const docJson = JSON.stringify(w.doc);
-  const existing = findAnnotation(db, w.assetId, w.labelerId);
+  const existing = findAnnotation(db, w.assetId, w.labelerId, w.roundId ?? null);
   let annotationId: number;
   let revision: number;
   if (!existing) {
     revision = 1;
     const info = db
       .prepare(
-        `INSERT INTO annotations (asset_id, labeler_id, status, revision, instructions_version, doc_json,
+        `INSERT INTO annotations (asset_id, labeler_id, round_id, status, revision, instructions_version, doc_json,
            box_count, created_at, updated_at, submitted_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         w.assetId,
         w.labelerId,
+        w.roundId ?? null,
         w.status,
         revision,
         w.instructionsVersion,

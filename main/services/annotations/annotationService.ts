@@ -7,6 +7,7 @@ import type { Actor } from '../identity/actor';
 import { assertRole, requireProfileId } from '../identity/actor';
 import { findProfileRow } from '../identity/profileRepository';
 import { currentVersion } from '../instructions/instructionRepository';
+import { assertRoundItem, assertRoundWritable } from '../rounds/roundService';
 import type { AnnotationRow } from './annotationRepository';
 import { findAnnotation, listRevisions, writeAnnotation } from './annotationRepository';
 import type { AssetShape } from './docValidation';
@@ -29,11 +30,20 @@ function parseDoc(row: AnnotationRow): AnnotationDoc {
   return JSON.parse(row.docJson) as AnnotationDoc;
 }
 
-/** The caller's own annotation of an asset (an empty, unlabeled one if none yet). */
-export function getAnnotation(db: Db, actor: Actor, assetId: number): AnnotationState {
+/**
+ * The caller's own annotation of an asset (an empty, unlabeled one if none yet), outside
+ * rounds or, with `roundId`, in that round. A closed round's items open read-only.
+ */
+export function getAnnotation(
+  db: Db,
+  actor: Actor,
+  assetId: number,
+  roundId: number | null = null,
+): AnnotationState {
   const labelerId = requireProfileId(actor);
   assetShape(db, assetId);
-  const row = findAnnotation(db, assetId, labelerId);
+  const frozen = roundId !== null && assertRoundItem(db, actor, roundId, assetId).status === 'closed';
+  const row = findAnnotation(db, assetId, labelerId, roundId);
   if (!row) {
     return {
       assetId,
@@ -42,7 +52,7 @@ export function getAnnotation(db: Db, actor: Actor, assetId: number): Annotation
       instructionsVersion: null,
       doc: emptyDoc(),
       updatedAt: null,
-      readOnly: false,
+      readOnly: frozen,
       comment: null,
     };
   }
@@ -53,7 +63,7 @@ export function getAnnotation(db: Db, actor: Actor, assetId: number): Annotation
     instructionsVersion: row.instructionsVersion,
     doc: parseDoc(row),
     updatedAt: row.updatedAt,
-    readOnly: isReadOnly(row),
+    readOnly: frozen || isReadOnly(row),
     comment: row.reviewComment,
   };
 }
@@ -82,6 +92,8 @@ export interface SaveInput {
   assetId: number;
   doc: AnnotationDoc;
   baseRevision: number;
+  /** Work in this round (refused once the round is closed); outside rounds when absent. */
+  roundId?: number | undefined;
 }
 
 /**
@@ -95,11 +107,14 @@ export function saveAnnotation(
 ): { revision: number; savedAt: string; clipped: number } {
   const labelerId = requireProfileId(actor);
   const asset = assetShape(db, input.assetId);
+  const roundId = input.roundId ?? null;
   const instructions = currentVersion(db);
   const { doc, clipped } = validateDoc(input.doc, asset, instructions.spec, instructions.version);
   return db
     .transaction(() => {
-      const row = findAnnotation(db, asset.id, labelerId);
+      // Inside the write transaction: a round closed a moment ago refuses this save.
+      if (roundId !== null) assertRoundWritable(db, actor, roundId, asset.id);
+      const row = findAnnotation(db, asset.id, labelerId, roundId);
       assertWritable(row, asset.relPath);
       assertBase(row, input.baseRevision, asset.relPath);
       const prevDoc = row ? parseDoc(row) : null;
@@ -114,6 +129,7 @@ export function saveAnnotation(
       const written = writeAnnotation(db, {
         assetId: asset.id,
         labelerId,
+        roundId,
         actor,
         action: 'save',
         status,
@@ -131,13 +147,15 @@ export function submitAnnotation(
   db: Db,
   actor: Actor,
   assetId: number,
+  roundId: number | null = null,
 ): { status: AnnotationState['status']; revision: number } {
   const labelerId = requireProfileId(actor);
   const asset = assetShape(db, assetId);
   const spec = currentVersion(db).spec;
   return db
     .transaction(() => {
-      const row = findAnnotation(db, assetId, labelerId);
+      if (roundId !== null) assertRoundWritable(db, actor, roundId, assetId);
+      const row = findAnnotation(db, assetId, labelerId, roundId);
       if (row && isReadOnly(row)) return { status: row.status, revision: row.revision };
       const doc = row ? parseDoc(row) : emptyDoc();
       const problem = submitProblem(doc, spec);
@@ -150,6 +168,7 @@ export function submitAnnotation(
       const written = writeAnnotation(db, {
         assetId,
         labelerId,
+        roundId,
         actor,
         action: 'submit',
         status: 'submitted',
@@ -167,11 +186,13 @@ export function submitAnnotation(
 export function annotationHistory(
   db: Db,
   actor: Actor,
-  input: { assetId: number; limit: number; withDocs: boolean },
+  input: { assetId: number; limit: number; withDocs: boolean; roundId?: number | undefined },
 ): AnnotationRevision[] {
   const labelerId = requireProfileId(actor);
   assetShape(db, input.assetId);
-  const row = findAnnotation(db, input.assetId, labelerId);
+  const roundId = input.roundId ?? null;
+  if (roundId !== null) assertRoundItem(db, actor, roundId, input.assetId);
+  const row = findAnnotation(db, input.assetId, labelerId, roundId);
   return row ? listRevisions(db, row.id, input.limit, input.withDocs) : [];
 }
 
@@ -184,6 +205,8 @@ export function setAnnotationStatus(
     labelerId: number;
     status: 'accepted' | 'sent_back';
     comment?: string | undefined;
+    /** The labeler's work in this round; outside rounds when absent. */
+    roundId?: number | undefined;
   },
 ): { status: AnnotationState['status']; revision: number } {
   assertRole(actor, 'lead', 'review items');
@@ -191,9 +214,11 @@ export function setAnnotationStatus(
   const labeler = findProfileRow(db, input.labelerId);
   if (!labeler)
     throw new AppError('NOT_FOUND', `No profile with id ${input.labelerId} in this project`);
+  const roundId = input.roundId ?? null;
+  if (roundId !== null) assertRoundItem(db, actor, roundId, input.assetId);
   return db
     .transaction(() => {
-      const row = findAnnotation(db, input.assetId, input.labelerId);
+      const row = findAnnotation(db, input.assetId, input.labelerId, roundId);
       if (!row || (row.status !== 'submitted' && row.status !== 'accepted')) {
         throw new AppError(
           'CONFLICT',
@@ -204,6 +229,7 @@ export function setAnnotationStatus(
       const written = writeAnnotation(db, {
         assetId: input.assetId,
         labelerId: input.labelerId,
+        roundId,
         actor,
         action: input.status === 'accepted' ? 'accept' : 'send-back',
         status: input.status,

@@ -3,12 +3,14 @@ import type { QueuePage, StatusCounts } from '../../../shared/api/schemas/annota
 import type { Db } from '../../db/connection';
 import type { Actor } from '../identity/actor';
 import { requireProfileId } from '../identity/actor';
+import { visibleRound } from '../rounds/roundService';
 
 export interface QueueFilter {
   labelerId: number;
   kind?: 'image' | 'audio' | undefined;
   status?: ItemStatus[] | undefined;
-  // Rounds add `roundId` here: one more join/condition in queueSql, nothing else changes.
+  /** A round's items and the labeler's work in that round; all assets and work outside rounds when null. */
+  roundId: number | null;
 }
 
 /**
@@ -20,7 +22,7 @@ function queueSql(
   withStatus: boolean,
 ): { from: string; where: string; params: unknown[] } {
   const where: string[] = [];
-  const params: unknown[] = [filter.labelerId];
+  const params: unknown[] = [filter.labelerId, filter.roundId ?? 0];
   if (filter.kind) {
     where.push('s.kind = ?');
     params.push(filter.kind);
@@ -29,8 +31,12 @@ function queueSql(
     where.push(`COALESCE(an.status, 'unlabeled') IN (${filter.status.map(() => '?').join(', ')})`);
     params.push(...filter.status);
   }
+  if (filter.roundId !== null) {
+    where.push('s.id IN (SELECT asset_id FROM round_items WHERE round_id = ?)');
+    params.push(filter.roundId);
+  }
   return {
-    from: 'assets s LEFT JOIN annotations an ON an.asset_id = s.id AND an.labeler_id = ?',
+    from: 'assets s LEFT JOIN annotations an ON an.asset_id = s.id AND an.labeler_id = ? AND ifnull(an.round_id, 0) = ?',
     where: where.length ? `WHERE ${where.join(' AND ')}` : '',
     params,
   };
@@ -42,14 +48,19 @@ export function workQueue(
   input: {
     status?: ItemStatus[] | undefined;
     kind?: 'image' | 'audio' | undefined;
+    roundId?: number | undefined;
     offset: number;
     limit: number;
   },
 ): QueuePage {
+  const roundId = input.roundId ?? null;
+  // A labeler sees only the rounds they label in (NOT_FOUND otherwise, as for a missing one).
+  if (roundId !== null) visibleRound(db, actor, roundId);
   const filter: QueueFilter = {
     labelerId: requireProfileId(actor),
     kind: input.kind,
     status: input.status,
+    roundId,
   };
   const all = queueSql(filter, false);
   const counts: StatusCounts = {

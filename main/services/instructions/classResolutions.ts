@@ -125,7 +125,11 @@ function rewriteDoc(
  * Applies merges/deletions to every annotation that uses an affected class or tag, each
  * as a new revision by the lead (so the change is in the audit trail and can be undone).
  * Submitted and accepted items are rewritten too: the instructions changed under them.
+ * Work in closed rounds is not: a closed round is frozen evidence of what was labeled then
+ * (its agreement reads class names from the round's own instructions version).
  */
+const NOT_FROZEN = "(a.round_id IS NULL OR a.round_id IN (SELECT id FROM rounds WHERE status = 'open'))";
+
 export function applyResolutions(
   db: Db,
   actor: Actor,
@@ -136,10 +140,10 @@ export function applyResolutions(
   const ids = db
     .prepare(
       `SELECT DISTINCT a.id FROM annotations a, json_each(a.doc_json, '$.boxes') b
-        WHERE json_extract(b.value, '$.classId') IN (SELECT value FROM json_each(?))
+        WHERE json_extract(b.value, '$.classId') IN (SELECT value FROM json_each(?)) AND ${NOT_FROZEN}
        UNION
        SELECT DISTINCT a.id FROM annotations a, json_each(a.doc_json, '$.tags') t
-        WHERE t.value IN (SELECT value FROM json_each(?))`,
+        WHERE t.value IN (SELECT value FROM json_each(?)) AND ${NOT_FROZEN}`,
     )
     .pluck()
     .all(
@@ -155,6 +159,7 @@ export function applyResolutions(
     writeAnnotation(db, {
       assetId: row.assetId,
       labelerId: row.labelerId,
+      roundId: row.roundId,
       actor,
       action: change.action,
       status: row.status,

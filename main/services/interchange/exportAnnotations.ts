@@ -99,12 +99,14 @@ export function exportAnnotations(
   }
   const instructions = currentVersion(db);
   const names = new IdNames(project, instructions.spec);
+  // Work outside rounds only: a labeler's round work on the same asset is a second
+  // annotation of the same file (rounds are compared with `concord agreement --round`).
   const rows = db
     .prepare(
       `SELECT s.rel_path AS relPath, s.kind, s.width, s.height, a.doc_json AS docJson,
               a.instructions_version AS instructionsVersion
          FROM annotations a JOIN assets s ON s.id = a.asset_id
-        WHERE a.labeler_id = ? ORDER BY s.rel_path`,
+        WHERE a.labeler_id = ? AND a.round_id IS NULL ORDER BY s.rel_path`,
     )
     .all(labeler.id) as Row[];
 

@@ -72,7 +72,7 @@ describe('the blindness rule', () => {
     const w = await world();
     const db = w.t.db;
     await label(w.t, 'ben', w.items.a0, doc([box('b', 'cls_dent', 5)]));
-    const rows = db.prepare('SELECT id, asset_id AS assetId, labeler_id AS ownerId FROM annotations').all() as Array<{
+    const rows = db.prepare('SELECT id, asset_id AS assetId, labeler_id AS ownerId FROM annotations ORDER BY id').all() as Array<{
       id: number;
       assetId: number;
       ownerId: number;

@@ -18,6 +18,7 @@ import type { RoundRow } from './roundRepository';
 import {
   getRound,
   insertRound,
+  isRoundItem,
   isRoundLabeler,
   listRounds,
   markClosed,
@@ -150,17 +151,27 @@ export function closeRound(db: Db, actor: Actor, roundId: number): RoundDetails 
 }
 
 /**
+ * A round item `actor` may open in that round's context: the round is visible to them
+ * (a lead, or a labeler of the round) and contains the asset.
+ */
+export function assertRoundItem(db: Db, actor: Actor, roundId: number, assetId: number): RoundRow {
+  const round = visibleRound(db, actor, roundId);
+  if (!isRoundItem(db, roundId, assetId)) {
+    throw new AppError('NOT_FOUND', `Asset ${assetId} is not an item of round ${round.name}`);
+  }
+  return round;
+}
+
+/**
  * Refuses a write of `actor`'s own work in a round that is closed, or that they do not label
  * in, or for an item the round does not contain. The annotations service calls this before
  * every save or submit that carries a roundId.
  */
 export function assertRoundWritable(db: Db, actor: Actor, roundId: number, assetId: number): RoundRow {
-  const round = visibleRound(db, actor, roundId);
+  const round = assertRoundItem(db, actor, roundId, assetId);
   if (actor.id === null || !isRoundLabeler(db, roundId, actor.id)) {
     throw new AppError('FORBIDDEN', `${actor.name} does not label in round ${round.name}`);
   }
-  const inRound = db.prepare('SELECT 1 FROM round_items WHERE round_id = ? AND asset_id = ?').get(roundId, assetId);
-  if (!inRound) throw new AppError('NOT_FOUND', `Asset ${assetId} is not an item of round ${round.name}`);
   if (round.status === 'closed') {
     throw new AppError(
       'FORBIDDEN',

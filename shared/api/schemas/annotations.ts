@@ -69,9 +69,14 @@ export const QueueItem = z.object({
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 
+/** Work in a blind double-labeling round; work outside rounds when absent. */
+const RoundId = Id.optional();
+
 export const QueueInput = z
   .object({
     status: z.array(ItemStatus).optional(),
+    /** The round's items and the caller's work in that round. */
+    roundId: RoundId,
     kind: AssetKind.optional(),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(5000).default(200),
@@ -88,13 +93,18 @@ export const QueuePage = z.object({
 });
 export type QueuePage = z.infer<typeof QueuePage>;
 
-const AssetRef = z.object({ assetId: Id }).strict();
+const AssetRef = z.object({ assetId: Id, roundId: RoundId }).strict();
 
 export const annotationChannels = {
   'annotations:get': { input: AssetRef, output: AnnotationState },
   'annotations:save': {
     input: z
-      .object({ assetId: Id, doc: AnnotationDoc, baseRevision: z.number().int().nonnegative() })
+      .object({
+        assetId: Id,
+        doc: AnnotationDoc,
+        baseRevision: z.number().int().nonnegative(),
+        roundId: RoundId,
+      })
       .strict(),
     output: z.object({
       revision: z.number().int().positive(),
@@ -111,6 +121,7 @@ export const annotationChannels = {
     input: z
       .object({
         assetId: Id,
+        roundId: RoundId,
         limit: z.number().int().min(1).max(1000).default(100),
         withDocs: z.boolean().default(false),
       })
@@ -123,6 +134,7 @@ export const annotationChannels = {
       .object({
         assetId: Id,
         labelerId: Id,
+        roundId: RoundId,
         status: z.enum(['accepted', 'sent_back']),
         comment: z.string().trim().max(5000).optional(),
       })

@@ -35,6 +35,14 @@ describe('SpatialGrid', () => {
     expect(grid.hit({ x: 150, y: 102 }, 3)?.id).toBe('thin');
   });
 
+  it('prefers a box that contains the point over a small one merely nearby', () => {
+    const grid = new SpatialGrid([box('big', 0, 0, 500, 500), box('tiny', 100, 100, 5, 5)], img);
+    expect(grid.hit({ x: 110, y: 110 }, 12)?.id).toBe('big');
+    expect(grid.hit({ x: 102, y: 102 }, 12)?.id).toBe('tiny');
+    const apart = new SpatialGrid([box('a', 0, 0, 10, 10), box('b', 30, 0, 10, 10)], img);
+    expect(apart.hit({ x: 27, y: 5 }, 5)?.id).toBe('b');
+  });
+
   it('handles an empty document and boxes on the border', () => {
     expect(new SpatialGrid([], img).hit({ x: 1, y: 1 })).toBeNull();
     const grid = new SpatialGrid([box('edge', 3990, 2990, 10, 10)], img);

@@ -47,14 +47,18 @@ export class SpatialGrid {
   }
 
   /**
-   * The box under the point. Where boxes overlap the smallest wins, so a small defect
-   * drawn inside a large one stays reachable (as in CVAT); ties go to the one drawn last.
+   * The box under the point. Boxes that contain it win over boxes only within `tolerance`
+   * of it; among those, the smallest wins, so a small defect drawn inside a large one stays
+   * reachable (as in CVAT). Ties go to the one drawn last. Near-misses (thin boxes, a click
+   * just outside an edge) go to the closest box.
    */
   hit(p: Point, tolerance = 0): Box | null {
     const [c0, r0, c1, r1] = this.span({ x: p.x, y: p.y, w: 0, h: 0 }, tolerance);
-    let best: Box | null = null;
-    let bestArea = Infinity;
-    let bestIndex = -1;
+    let inside: Box | null = null;
+    let insideArea = Infinity;
+    let insideIndex = -1;
+    let near: Box | null = null;
+    let nearDist = Infinity;
     const seen = new Set<number>();
     for (let r = r0; r <= r1; r++) {
       for (let c = c0; c <= c1; c++) {
@@ -62,17 +66,26 @@ export class SpatialGrid {
           if (seen.has(i)) continue;
           seen.add(i);
           const b = this.boxes[i]!;
-          if (!hitRect(p, b, tolerance)) continue;
-          const area = b.w * b.h;
-          if (area < bestArea || (area === bestArea && i > bestIndex)) {
-            best = b;
-            bestArea = area;
-            bestIndex = i;
+          if (hitRect(p, b, 0)) {
+            const area = b.w * b.h;
+            if (area < insideArea || (area === insideArea && i > insideIndex)) {
+              inside = b;
+              insideArea = area;
+              insideIndex = i;
+            }
+          } else if (!inside && hitRect(p, b, tolerance)) {
+            const dx = Math.max(b.x - p.x, 0, p.x - (b.x + b.w));
+            const dy = Math.max(b.y - p.y, 0, p.y - (b.y + b.h));
+            const d = Math.max(dx, dy);
+            if (d < nearDist) {
+              near = b;
+              nearDist = d;
+            }
           }
         }
       }
     }
-    return best;
+    return inside ?? near;
   }
 
   /** Ids of boxes intersecting the rectangle (rubber-band selection, viewport culling). */

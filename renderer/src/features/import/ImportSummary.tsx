@@ -25,8 +25,13 @@ export function ImportSummary({ job, result }: { job: Job; result: ImportResult 
       {result && (
         <>
           <div className="import-stats" aria-label="Import summary">
-            <Stat value={result.imported} label="imported" tone="ok" />
-            <Stat value={result.duplicates} label="duplicates skipped" tone="neutral" />
+            <Stat id="imported" value={result.imported} label="imported" tone="ok" />
+            <Stat
+              id="duplicates"
+              value={result.duplicates}
+              label="duplicates skipped"
+              tone="neutral"
+            />
             <Stat
               value={result.failed.length}
               label="failed"
