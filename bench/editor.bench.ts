@@ -44,7 +44,11 @@ function fpsLine(name: string, deltas: number[]): string {
   return `${name.padEnd(34)} p50 ${(1000 / p50).toFixed(1).padStart(5)} fps (${p50.toFixed(1)} ms)   p95 ${(1000 / p95).toFixed(1).padStart(5)} fps (${p95.toFixed(1)} ms)   frames ${d.length}`;
 }
 
-function boxes(n: number, seed: number, big: { x: number; y: number; w: number; h: number }): Box[] {
+function boxes(
+  n: number,
+  seed: number,
+  big: { x: number; y: number; w: number; h: number },
+): Box[] {
   let s = seed;
   const rnd = () => (s = (s * 16807) % 2147483647) / 2147483647;
   const out: Box[] = [];
@@ -64,7 +68,14 @@ function boxes(n: number, seed: number, big: { x: number; y: number; w: number; 
     });
   }
   // One large box in the middle, drawn last (on top), for the drag test.
-  out.push({ id: `big${seed}`, classId: 'dent', ...big, attributes: {}, uncertain: false, source: null });
+  out.push({
+    id: `big${seed}`,
+    classId: 'dent',
+    ...big,
+    attributes: {},
+    uncertain: false,
+    source: null,
+  });
   return out;
 }
 
@@ -73,7 +84,12 @@ async function makeImages(dir: string): Promise<void> {
   // Noise made at quarter size and scaled up: a JPEG that decodes about like a 12 MP
   // photograph (a few MB), without minutes of blurring.
   const noise = await sharp({
-    create: { width: W / 2, height: H / 2, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 45 } },
+    create: {
+      width: W / 2,
+      height: H / 2,
+      channels: 3,
+      noise: { type: 'gaussian', mean: 128, sigma: 45 },
+    },
   })
     .resize(W, H, { kernel: 'cubic' })
     .png({ compressionLevel: 0 })
@@ -119,7 +135,10 @@ async function frames(page: Page, action: () => Promise<void>): Promise<number[]
   return ts.slice(1).map((t, i) => t - ts[i]!);
 }
 
-async function paintedAsset(page: Page, previousCount: number): Promise<{ at: number; count: number }> {
+async function paintedAsset(
+  page: Page,
+  previousCount: number,
+): Promise<{ at: number; count: number }> {
   return page.evaluate(async (prev) => {
     for (let i = 0; i < 400; i++) {
       const marks = performance.getEntriesByName('concord:item-painted');
@@ -135,12 +154,18 @@ async function main(): Promise<void> {
   const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) throw new Error('build failed');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-bench-editor-'));
-  const env = { ...process.env, CONCORD_DATA_DIR: path.join(work, 'appdata'), CONCORD_NO_BROWSER: '1' };
+  const env = {
+    ...process.env,
+    CONCORD_DATA_DIR: path.join(work, 'appdata'),
+    CONCORD_NO_BROWSER: '1',
+  };
   const project = path.join(work, 'steel.concord');
   const images = path.join(work, 'images');
   const t0 = Date.now();
   await makeImages(images);
-  console.log(`made ${ITEMS} JPEGs of ${W}x${H} (12 MP) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `made ${ITEMS} JPEGs of ${W}x${H} (12 MP) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
   const spec = path.join(work, 'spec.json');
   fs.writeFileSync(
     spec,
@@ -157,10 +182,19 @@ async function main(): Promise<void> {
   run(['init', project, '--name', 'Bench', '--instructions', spec], env);
   run(['import', project, images], env);
 
-  const server = spawn(process.execPath, [cli, 'serve', project], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, [cli, 'serve', project], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const browser = await chromium.launch({
     executablePath: process.env.CONCORD_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -183,7 +217,11 @@ async function main(): Promise<void> {
             headers: { 'content-type': 'application/json', 'x-concord-session': key! },
             body: JSON.stringify(input),
           });
-          const env = (await r.json()) as { ok: boolean; value: unknown; error?: { message: string } };
+          const env = (await r.json()) as {
+            ok: boolean;
+            value: unknown;
+            error?: { message: string };
+          };
           if (!env.ok) throw new Error(`${channel}: ${env.error?.message}`);
           return env.value as Record<string, unknown>;
         };
@@ -224,7 +262,9 @@ async function main(): Promise<void> {
           headers: { 'content-type': 'application/json', 'x-concord-session': key },
           body: '{}',
         });
-        const spec = (await r.json()) as { value: { spec: { classes: Array<{ id: string; name: string }> } } };
+        const spec = (await r.json()) as {
+          value: { spec: { classes: Array<{ id: string; name: string }> } };
+        };
         const idOf = new Map(spec.value.spec.classes.map((c) => [c.name, c.id]));
         const mapped = bs.map((b) => ({ ...b, classId: idOf.get(b.classId) }));
         for (const assetId of rest) {
@@ -242,7 +282,10 @@ async function main(): Promise<void> {
       { rest: ids.slice(2), bs: boxes(30, 5, { x: 100, y: 100, w: 300, h: 300 }) },
     );
     await page.reload();
-    await page.getByRole('navigation', { name: 'Project' }).getByRole('button', { name: 'Label' }).click();
+    await page
+      .getByRole('navigation', { name: 'Project' })
+      .getByRole('button', { name: 'Label' })
+      .click();
     const canvas = page.getByTestId('editor-canvas');
     await canvas.waitFor();
     await paintedAsset(page, 0);
@@ -256,7 +299,16 @@ async function main(): Promise<void> {
     const grab = (all: Box[]) => {
       for (let gy = 1210; gy < 1690; gy += 10) {
         for (let gx = 1710; gx < 2290; gx += 10) {
-          if (!all.some((b) => !b.id.startsWith('big') && gx >= b.x - 1 && gx <= b.x + b.w + 1 && gy >= b.y - 1 && gy <= b.y + b.h + 1)) {
+          if (
+            !all.some(
+              (b) =>
+                !b.id.startsWith('big') &&
+                gx >= b.x - 1 &&
+                gx <= b.x + b.w + 1 &&
+                gy >= b.y - 1 &&
+                gy <= b.y + b.h + 1,
+            )
+          ) {
             return { x: ox + gx * scale, y: oy + gy * scale };
           }
         }
@@ -322,7 +374,11 @@ async function main(): Promise<void> {
       console.log(
         `  (${label}: the drag left an undo step: ${moved} [${selected}]; zoom ${zoomBefore} -> ${zoomPeak} and back)`,
       );
-      results.push(fpsLine(`drag a box, ${label}`, drag), fpsLine(`wheel zoom, ${label}`, zoom), fpsLine(`pan, ${label}`, pan));
+      results.push(
+        fpsLine(`drag a box, ${label}`, drag),
+        fpsLine(`wheel zoom, ${label}`, zoom),
+        fpsLine(`pan, ${label}`, pan),
+      );
     }
 
     // Next item: D at a labeler's pace (neighbours prefetched), then flicking at ~15 keys/s.
@@ -333,10 +389,14 @@ async function main(): Promise<void> {
       window.addEventListener('keydown', (e) => (g.__keyAt = e.timeStamp), { capture: true });
     });
     const latency = async (key: string, pause: number): Promise<number> => {
-      const before = await page.evaluate(() => performance.getEntriesByName('concord:item-painted').length);
+      const before = await page.evaluate(
+        () => performance.getEntriesByName('concord:item-painted').length,
+      );
       await page.keyboard.press(key);
       const painted = await paintedAsset(page, before);
-      const keyAt = await page.evaluate(() => (globalThis as unknown as { __keyAt: number }).__keyAt);
+      const keyAt = await page.evaluate(
+        () => (globalThis as unknown as { __keyAt: number }).__keyAt,
+      );
       await page.waitForTimeout(pause);
       return painted.at - keyAt;
     };
@@ -358,9 +418,13 @@ async function main(): Promise<void> {
       show('next item (12 MP), 0.9 s/item', paced),
       show('next item (12 MP), 15 keys/s', rapid),
     );
-    console.log('\nEditor, headless Chromium (software rendering), viewport 1440x900, 12 MP images:');
+    console.log(
+      '\nEditor, headless Chromium (software rendering), viewport 1440x900, 12 MP images:',
+    );
     for (const r of results) console.log(`  ${r}`);
-    await page.screenshot({ path: path.join(root, 'bench-results', 'editor-last.png') }).catch(() => undefined);
+    await page
+      .screenshot({ path: path.join(root, 'bench-results', 'editor-last.png') })
+      .catch(() => undefined);
   } finally {
     await browser.close();
     server.kill('SIGTERM');

@@ -217,12 +217,14 @@ test('creates a project, imports a folder, filters, and zooms into an image', as
   await concord.shot(page, 'audio-viewer');
 });
 
-test('bad files in an imported folder are listed with their reasons', async ({ page, concord }) => {
+test('bad files and bad metadata rows are listed with their reasons', async ({ page, concord }) => {
   const project = path.join(concord.workDir, 'bad.concord');
   expect(concord.cli(['init', project, '--name', 'Bad files']).status).toBe(0);
   const folder = path.join(concord.workDir, 'mixed');
-  await makeImageFolder(folder, 3, path.join(concord.workDir, 'unused.csv'));
+  const csv = path.join(concord.workDir, 'meta.csv');
+  await makeImageFolder(folder, 3, csv);
   const bad = await writeBadFiles(folder);
+  fs.appendFileSync(csv, 'ghost_plate.png,A,1,cam0\n');
 
   await concord.serve(project);
   await enterAsLead(page);
@@ -233,11 +235,16 @@ test('bad files in an imported folder are listed with their reasons', async ({ p
   const chooser = page.getByRole('dialog', { name: 'Choose files and folders to import' });
   await chooser.getByRole('option', { name: 'mixed', exact: true }).click();
   await chooser.getByRole('button', { name: 'Add', exact: true }).click();
+  await importDialog.getByLabel('Metadata CSV path').fill(csv);
   await importDialog.getByRole('button', { name: 'Start import' }).click();
 
   const summary = page.getByRole('dialog', { name: 'Import finished' });
   await expect(summary).toBeVisible({ timeout: 60_000 });
-  await expect(summary.locator('.import-stat-ok .import-stat-value')).toHaveText('3');
+  expect(await statValue(summary, 'imported')).toBe(3);
+  expect(await statValue(summary, 'failed')).toBe(bad.length);
+  await expect(summary.getByRole('list', { name: 'Metadata warnings' })).toContainText(
+    'ghost_plate.png',
+  );
   const rows = summary.getByRole('table', { name: 'Failed files' }).locator('tbody tr');
   await expect(rows).toHaveCount(bad.length);
   for (const name of bad) {

@@ -55,7 +55,7 @@ describe('agreement service', () => {
     expect(view.classes.map((c) => c.name)).toEqual(CLASSES.map((c) => c.name));
     // A stricter threshold turns the near miss on item 0 into an only-A and an only-B.
     const strict = await t.call('lead', 'agreement:report', { roundId: r.id, iou: 0.95 });
-    expect(strict.report.boxes).toMatchObject({ agreements: 1, onlyA: 3, onlyB: 2 });
+    expect(strict.report.boxes).toMatchObject({ agreements: 1, classConflicts: 1, onlyA: 2, onlyB: 1 });
   });
 
   it('keeps an open round’s agreement from labelers, and from a lead who labels in it', async () => {
@@ -89,7 +89,7 @@ describe('agreement service', () => {
     expect((await ids({ kind: 'full' })).sort()).toEqual([items[2], items[3]].sort());
     const all = await t.call('lead', 'agreement:items', { roundId: r.id, filter: { kind: 'disagreement' } });
     expect(all.items[0]).toMatchObject({ assetId: items[0], disagreements: 1, summary: '1 class conflict (dent vs scratch)' });
-    expect(all.items[1]!.summary).toBe('1 only-ana');
+    expect(all.items[1]!.summary).toBe('1 only-ana; tags differ (ana: defective / ben: ok)');
 
     const detail = await t.call('lead', 'agreement:item', { roundId: r.id, assetId: items[0]! });
     expect(detail.annotations.map((a) => [a.labeler, a.doc?.boxes.length])).toEqual([

@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/api/schemas/agreementChannels';
 import type { AssetKind } from '../../../shared/api/schemas/assets';
 import { computeAgreement } from '../../../shared/domain/agreement/report';
+import { NO_DEFECTS_VALUE } from '../../../shared/domain/agreement/tagValues';
 import type { Db } from '../../db/connection';
 import type { Actor } from '../identity/actor';
 import type { AgreementData, ScopeInput } from './agreementData';
@@ -103,6 +104,8 @@ export function agreementItems(
   const data = loadAgreementData(db, actor, options);
   const report = reportFor(data, options.iou, 0);
   const classNames = new Map(data.classes.map((c) => [c.id, c.name]));
+  const tagNames = new Map<string, string>(data.spec.tags.map((t) => [t.id, t.name]));
+  tagNames.set(NO_DEFECTS_VALUE, 'no defects');
   const hits = report.perItem
     .filter((item) => matchesFilter(item, options.filter))
     .sort((x, y) => y.disagreements - x.disagreements || Number(x.itemKey) - Number(y.itemKey));
@@ -123,7 +126,12 @@ export function agreementItems(
       labelers: h.labelers,
       fullAgreement: h.fullAgreement,
       disagreements: h.disagreements,
-      summary: describeItem(h, options.filter.pair, (id) => classNames.get(id) ?? id),
+      summary: describeItem(
+        h,
+        options.filter.pair,
+        (id) => classNames.get(id) ?? id,
+        (id) => tagNames.get(id) ?? id,
+      ),
     });
   }
   return { total: hits.length, items };

@@ -76,6 +76,7 @@ export function describeItem(
   item: ItemAgreement,
   pair: [string, string] | undefined,
   className: (id: string) => string,
+  tagName: (id: string) => string = (id) => id,
 ): string {
   const parts: string[] = [];
   for (const p of pairsOf(item, pair)) {
@@ -93,7 +94,9 @@ export function describeItem(
   }
   const tagPair = pairsOf(item, pair).find((p) => p.tagsAgree === false);
   if (tagPair) {
-    const tags = tagPair.labelers.map((l) => `${l}: ${(item.tags[l] ?? []).join('+') || 'none'}`).join(' / ');
+    const tags = tagPair.labelers
+      .map((l) => `${l}: ${(item.tags[l] ?? []).map(tagName).join('+') || 'none'}`)
+      .join(' / ');
     parts.push(`tags differ (${tags})`);
   }
   return parts.length ? parts.join('; ') : 'full agreement';

@@ -43,7 +43,7 @@ export function AgreementScreen() {
   const s = useAgreementStore();
   const [pairIndex, setPairIndex] = useState(0);
   useEffect(() => {
-    void agreementActions.start(roundsActions.takeAgreementRound());
+    void agreementActions.start(roundsActions.agreementRound());
   }, []);
   const view = s.view;
   const report = view?.report ?? null;

@@ -33,6 +33,7 @@ export function ImportSummary({ job, result }: { job: Job; result: ImportResult 
               tone="neutral"
             />
             <Stat
+              id="failed"
               value={result.failed.length}
               label="failed"
               tone={result.failed.length ? 'bad' : 'neutral'}
@@ -78,17 +79,16 @@ export function ImportSummary({ job, result }: { job: Job; result: ImportResult 
   );
 }
 
-function Stat({
-  value,
-  label,
-  tone,
-}: {
+interface StatProps {
+  id: string;
   value: number;
   label: string;
   tone: 'ok' | 'bad' | 'neutral';
-}) {
+}
+
+function Stat({ id, value, label, tone }: StatProps) {
   return (
-    <div className={`import-stat import-stat-${tone}`}>
+    <div className={`import-stat import-stat-${tone}`} data-testid={`import-${id}`}>
       <span className="import-stat-value">{value.toLocaleString('en-US')}</span>
       <span className="import-stat-label">{label}</span>
     </div>

@@ -27,14 +27,11 @@ export function BoxList({ ctl }: { ctl: LabelController }) {
     overscan: 12,
   });
 
-  // Canvas -> list: bring the first selected box into view.
+  // Canvas -> list: bring the first selected box into view when the selection changes.
+  const firstSelected = selection.size > 0 ? boxes.findIndex((b) => selection.has(b.id)) : -1;
   useEffect(() => {
-    if (selection.size === 0) return;
-    const at = boxes.findIndex((b) => selection.has(b.id));
-    if (at >= 0) virtual.scrollToIndex(at, { align: 'auto' });
-    // Only when the selection changes, not on every edit of the boxes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selection]);
+    if (firstSelected >= 0) virtual.scrollToIndex(firstSelected, { align: 'auto' });
+  }, [firstSelected, virtual]);
 
   return (
     <section className="lb-side-section lb-side-grow" aria-label="Boxes">

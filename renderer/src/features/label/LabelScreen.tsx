@@ -4,6 +4,8 @@ import { api } from '../../api/client';
 import { EditorCanvas } from '../../editor/canvas/EditorCanvas';
 import type { TileUrl } from '../../editor/canvas/tileCache';
 import { InstructionsPanel } from '../instructions/InstructionsPanel';
+import { RoundBanner } from '../rounds/RoundBanner';
+import { roundsActions } from '../rounds/roundsStore';
 import { BoxList } from './BoxList';
 import { CheatSheet } from './CheatSheet';
 import { ClassPanel } from './ClassPanel';
@@ -38,6 +40,7 @@ function LabelLayout({ ctl }: { ctl: LabelController }) {
     <div className={`label-screen ${instructions ? 'lb-with-instructions' : ''}`}>
       <WorkQueuePanel ctl={ctl} />
       <section className="label-main">
+        {ctl.roundId !== null && <RoundBanner roundId={ctl.roundId} queue={ctl.queue.store} />}
         <EditorToolbar ctl={ctl} />
         <ItemBanner ctl={ctl} />
         <div className="lb-work">
@@ -82,7 +85,7 @@ function LabelLayout({ ctl }: { ctl: LabelController }) {
 export function LabelScreen() {
   const [ctl, setCtl] = useState<LabelController | null>(null);
   useEffect(() => {
-    const c = new LabelController();
+    const c = new LabelController(roundsActions.labelRound());
     setCtl(c);
     void c.start();
     const onKey = (e: KeyboardEvent) => handleLabelKey(c, e);

@@ -143,7 +143,7 @@ export function SelectionPanel({ ctl }: { ctl: LabelController }) {
         <kbd className="lb-kbd">U</kbd>
       </label>
       {boxes.length === 1 && (
-        <p className="muted lb-box-geometry">
+        <p className="muted lb-box-geometry" data-testid="box-geometry">
           x {Math.round(boxes[0]!.x)}, y {Math.round(boxes[0]!.y)} · {Math.round(boxes[0]!.w)} ×{' '}
           {Math.round(boxes[0]!.h)} px
         </p>

@@ -38,11 +38,11 @@ export function WorkQueuePanel({ ctl }: { ctl: LabelController }) {
     if (last && last.index >= items.length - 5 && items.length < total) void q.loadMore();
   }, [last, items.length, total, q]);
 
+  // Keep the open item in view (e.g. after D / A).
+  const currentIndex = items.findIndex((i) => i.assetId === current);
   useEffect(() => {
-    const at = items.findIndex((i) => i.assetId === current);
-    if (at >= 0) virtual.scrollToIndex(at, { align: 'auto' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [current]);
+    if (currentIndex >= 0) virtual.scrollToIndex(currentIndex, { align: 'auto' });
+  }, [currentIndex, virtual]);
 
   const todo = counts.unlabeled + counts.working + counts.sent_back;
   const done = counts.submitted + counts.accepted;
@@ -92,7 +92,12 @@ export function WorkQueuePanel({ ctl }: { ctl: LabelController }) {
                 <span className="lb-queue-meta">
                   <span className={`lb-status-dot ${st.className}`} aria-hidden="true" />
                   {st.label}
-                  {it.boxCount > 0 && <span className="muted"> · {it.boxCount} boxes</span>}
+                  {it.boxCount > 0 && (
+                    <span className="muted">
+                      {' '}
+                      · {it.boxCount} {it.boxCount === 1 ? 'box' : 'boxes'}
+                    </span>
+                  )}
                 </span>
               </button>
             );

@@ -49,7 +49,7 @@ export function submitProblem(doc: AnnotationDoc, spec: InstructionSpec | null):
 
 export class LabelController {
   readonly session = new EditorSession();
-  readonly queue = new WorkQueue((input) => api.invoke('work:queue', input));
+  readonly queue = new WorkQueue((input) => api.invoke('work:queue', { ...input, ...this.round }));
   readonly ui = createStore<LabelUi>(() => ({
     spec: null,
     specVersion: null,
@@ -65,7 +65,7 @@ export class LabelController {
     allDone: false,
   }));
   readonly loader = new ItemLoader({
-    getState: (assetId) => api.invoke('annotations:get', { assetId }),
+    getState: (assetId) => api.invoke('annotations:get', { assetId, ...this.round }),
     imageUrl: (assetId, variant) => api.assetUrl(assetId, variant),
   });
   private saver: Autosaver | null = null;
@@ -75,8 +75,17 @@ export class LabelController {
   private lastOpened: number | null = null;
   private cleanups: Array<() => void> = [];
 
-  constructor() {
+  /**
+   * @param roundId the blind round whose items (and the labeler's work in it) this screen
+   *   walks; null for the labeler's own queue outside rounds.
+   */
+  constructor(readonly roundId: number | null = null) {
     this.cleanups.push(this.session.onDocChange((doc) => this.saver?.schedule(doc)));
+  }
+
+  /** Spread into every annotation call: the round scope, or nothing. */
+  private get round(): { roundId?: number } {
+    return this.roundId !== null ? { roundId: this.roundId } : {};
   }
 
   get state(): LabelUi {
@@ -153,6 +162,7 @@ export class LabelController {
       if (seq !== this.openSeq) return;
       this.show(item, loaded);
       this.prefetchAround(item.assetId);
+      void this.refresh(item, loaded, seq);
     } catch (e) {
       if (seq !== this.openSeq) return;
       this.ui.setState({
@@ -176,7 +186,7 @@ export class LabelController {
     this.saver = new Autosaver({
       assetId: item.assetId,
       revision: st.revision,
-      save: (input) => api.invoke('annotations:save', input),
+      save: (input) => api.invoke('annotations:save', { ...input, ...this.round }),
       onStatus: (save) => {
         if (this.saver?.assetId !== item.assetId) return;
         this.ui.setState({ save });
@@ -191,6 +201,25 @@ export class LabelController {
       comment: st.comment,
       save: { state: 'saved', savedAt: st.updatedAt, message: null },
     });
+  }
+
+  /**
+   * A prefetched item may have changed since (another window, an import): check the stored
+   * revision after showing it, and take the stored copy if nothing was edited here yet.
+   */
+  private async refresh(item: QueueItem, loaded: LoadedItem, seq: number): Promise<void> {
+    try {
+      const fresh = await api.invoke('annotations:get', { assetId: item.assetId });
+      const saver = this.saver;
+      if (seq !== this.openSeq || !saver || saver.assetId !== item.assetId) return;
+      if (fresh.revision === saver.revision && fresh.status === loaded.state.status) return;
+      this.loader.setState(item.assetId, fresh);
+      this.queue.patch(item.assetId, { status: fresh.status, boxCount: fresh.doc.boxes.length });
+      if (saver.pending || this.session.history.canUndo) return; // the autosave conflict check decides
+      this.show(item, { ...loaded, state: fresh });
+    } catch {
+      // the item is shown already; a failed check changes nothing
+    }
   }
 
   private saved(assetId: number, doc: AnnotationDoc, revision: number): void {
@@ -261,7 +290,7 @@ export class LabelController {
       );
     }
     try {
-      const r = await api.invoke('annotations:submit', { assetId: cur.assetId });
+      const r = await api.invoke('annotations:submit', { assetId: cur.assetId, ...this.round });
       this.queue.patch(cur.assetId, { status: r.status });
       const cached = this.loader.peek(cur.assetId);
       if (cached)
@@ -289,7 +318,7 @@ export class LabelController {
     if (id === null) return null;
     const cached = this.loader.peek(id);
     if (cached) return cached.state.doc.boxes;
-    return (await api.invoke('annotations:get', { assetId: id })).doc.boxes;
+    return (await api.invoke('annotations:get', { assetId: id, ...this.round })).doc.boxes;
   }
 
   /** After a stale-revision conflict: take the stored version, or put mine on top of it. */
@@ -297,7 +326,7 @@ export class LabelController {
     const cur = this.state.current;
     if (!cur) return;
     try {
-      const st = await api.invoke('annotations:get', { assetId: cur.assetId });
+      const st = await api.invoke('annotations:get', { assetId: cur.assetId, ...this.round });
       this.loader.setState(cur.assetId, st);
       if (choice === 'overwrite' && this.saver && !st.readOnly) {
         this.saver.resumeOnTopOf(st.revision, this.session.doc);

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { RoundSummary } from '../../../../shared/api/schemas/rounds';
 import { api, ApiCallError } from '../../api/client';
-import { projectActions } from '../../stores/projectStore';
+import { projectActions, useProjectStore } from '../../stores/projectStore';
 
 /**
  * The rounds the signed-in person may see (a lead: all; a labeler: their own), and which
@@ -28,6 +28,16 @@ const set = useRoundsStore.setState;
 
 const message = (e: unknown) => (e instanceof ApiCallError || e instanceof Error ? e.message : String(e));
 
+// Leaving the Label (Agreement) screen ends the round it was opened on: opening it from the
+// sidebar later shows the labeler's own queue (the screen's own choice). Cleared here rather
+// than read-once on mount, which React's StrictMode runs twice.
+useProjectStore.subscribe((s, prev) => {
+  if (s.screen === prev.screen) return;
+  const r = useRoundsStore.getState();
+  if (s.screen !== 'label' && r.labelRoundId !== null) set({ labelRoundId: null });
+  if (s.screen !== 'agreement' && r.agreementRoundId !== null) set({ agreementRoundId: null });
+});
+
 let generation = 0;
 
 export const roundsActions = {
@@ -53,20 +63,19 @@ export const roundsActions = {
       set({ error: message(e) });
     }
   },
-  /** Opens the Label screen on a round's items (the editor reads `labelRoundId`). */
+  /** Opens the Label screen on a round's items (the editor takes `labelRoundId` on mount). */
   label(roundId: number | null): void {
     set({ labelRoundId: roundId });
     projectActions.showScreen('label');
   },
+  /** The round the Label screen should walk when it mounts (see the subscription below). */
+  labelRound: (): number | null => useRoundsStore.getState().labelRoundId,
+  showRounds: () => projectActions.showScreen('rounds'),
   showAgreement(roundId: number | null): void {
     set({ agreementRoundId: roundId });
     projectActions.showScreen('agreement');
   },
-  /** The Agreement screen takes its requested round once, on mount. */
-  takeAgreementRound(): number | null {
-    const id = useRoundsStore.getState().agreementRoundId;
-    set({ agreementRoundId: null });
-    return id;
-  },
+  /** The round the Agreement screen should show when it mounts. */
+  agreementRound: (): number | null => useRoundsStore.getState().agreementRoundId,
   clearError: () => set({ error: null }),
 };

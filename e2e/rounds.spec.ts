@@ -1,0 +1,187 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { createLead, expect, signIn, test } from './fixtures';
+import { makeImageFolder } from './testMedia';
+
+const SPEC = {
+  name: 'Steel sheet defects',
+  classes: [
+    { name: 'scratch', color: '#e6194b', hotkey: '1', description: 'A linear mark longer than 5 mm.' },
+    { name: 'dent', color: '#3cb44b', hotkey: '2', description: 'A local depression.' },
+    { name: 'foreign particle', color: '#4363d8', hotkey: '3', description: 'Matter on the sheet.' },
+  ],
+  tags: [{ name: 'ok', noDefects: true }, { name: 'defective' }],
+};
+
+const PINS = { ana: '1357', ben: '2468' };
+
+async function nav(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Project' }).getByRole('button', { name, exact: true }).click();
+}
+
+async function drag(page: Page, from: [number, number], to: [number, number]): Promise<void> {
+  await page.mouse.move(...from);
+  await page.mouse.down();
+  await page.mouse.move(...to, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Calls a channel from the page as its signed-in person; returns the envelope. */
+function callAsPage(page: Page, channel: string, input: unknown) {
+  return page.evaluate(
+    async ([c, i]) => {
+      const r = await fetch(`/api/invoke/${c}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-concord-session': sessionStorage.getItem('concord.session')! },
+        body: JSON.stringify(i),
+      });
+      return (await r.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+    },
+    [channel, input] as const,
+  );
+}
+
+/**
+ * One labeler's turn: open the round from the Rounds screen, and on every item check that
+ * the canvas starts empty (nobody else's boxes), draw the given boxes, and submit.
+ */
+async function labelRound(
+  page: Page,
+  who: 'ana' | 'ben',
+  plan: Array<Array<{ from: [number, number]; to: [number, number]; key: string }>>,
+): Promise<void> {
+  await signIn(page, who, PINS[who]);
+  await nav(page, 'Rounds');
+  const card = page.getByRole('article', { name: 'Round r1' });
+  await expect(card).toContainText('0/4 done');
+  await card.getByRole('button', { name: 'Start labeling' }).click();
+  const banner = page.getByTestId('round-banner');
+  await expect(banner).toContainText('Round r1');
+  await expect(banner).toContainText('0/4 done');
+  for (const [i, boxes] of plan.entries()) {
+    // Blind: whatever the other labeler drew on this item is not here.
+    await expect(page.getByTestId('box-count')).toHaveText('0 boxes');
+    const c = (await page.getByTestId('editor-canvas').boundingBox())!;
+    const at = ([fx, fy]: [number, number]): [number, number] => [c.x + c.width * fx, c.y + c.height * fy];
+    await page.keyboard.press('n');
+    for (const b of boxes) {
+      await drag(page, at(b.from), at(b.to));
+      await page.keyboard.press(b.key);
+    }
+    await expect(page.getByTestId('box-count')).toContainText(`${boxes.length} box`);
+    await expect(page.getByTestId('save-status')).toHaveText('Saved');
+    await page.keyboard.press('Control+Enter');
+    await expect(banner).toContainText(`${i + 1}/4 done`);
+  }
+}
+
+test('a lead draws a round for two labelers, each labels it blind, and the lead reads the agreement', async ({
+  page,
+  context,
+  concord,
+}) => {
+  test.setTimeout(240_000);
+  const project = path.join(concord.workDir, 'steel.concord');
+  const specFile = path.join(concord.workDir, 'spec.json');
+  fs.writeFileSync(specFile, JSON.stringify(SPEC));
+  expect(concord.cli(['init', project, '--name', 'Steel sheets', '--instructions', specFile]).status).toBe(0);
+  const images = path.join(concord.workDir, 'images');
+  const csv = path.join(concord.workDir, 'meta.csv');
+  await makeImageFolder(images, 8, csv);
+  expect(concord.cli(['import', project, images, '--metadata', csv]).status).toBe(0);
+  const served = await concord.serve(project);
+
+  // The lead adds the two labelers (with PINs, so nobody can sign in as the other).
+  await createLead(page);
+  await nav(page, 'People');
+  const add = page.getByRole('form', { name: 'Add a person' });
+  for (const who of ['ana', 'ben'] as const) {
+    await add.getByLabel('Name').fill(who);
+    await add.getByLabel('PIN (optional)').fill(PINS[who]);
+    await add.getByRole('button', { name: 'Add person' }).click();
+    await expect(page.locator('.people-table')).toContainText(who);
+  }
+
+  // A round of 4 of the 8 images, stratified by line, seeded.
+  await nav(page, 'Rounds');
+  await page.getByRole('button', { name: 'New round' }).click();
+  const form = page.getByRole('form', { name: 'New round' });
+  await form.getByRole('checkbox', { name: 'ana' }).check();
+  await form.getByRole('checkbox', { name: 'ben' }).check();
+  await form.getByLabel('Number of items').fill('4');
+  await form.getByLabel('Draw').selectOption({ label: 'Stratified by line (2 values)' });
+  await form.getByLabel('Seed').fill('11');
+  await expect(form.locator('.round-preview')).toContainText('4 of 8 assets');
+  await concord.shot(page, 'rounds-create');
+  await form.getByRole('button', { name: 'Create round' }).click();
+  const card = page.getByRole('article', { name: 'Round r1' });
+  await expect(card).toContainText('4 items');
+  await expect(card).toContainText('stratified by line, seed 11');
+
+  // Each labeler in their own tab (own session), one after the other.
+  const ana = await context.newPage();
+  await ana.goto(served.origin);
+  await labelRound(ana, 'ana', [
+    [{ from: [0.3, 0.3], to: [0.5, 0.55], key: '1' }],
+    [{ from: [0.3, 0.3], to: [0.5, 0.55], key: '2' }],
+    [
+      { from: [0.2, 0.2], to: [0.35, 0.4], key: '1' },
+      { from: [0.6, 0.6], to: [0.75, 0.8], key: '3' },
+    ],
+    [{ from: [0.3, 0.3], to: [0.5, 0.55], key: '1' }],
+  ]);
+  await nav(ana, 'Rounds');
+  await expect(ana.getByRole('article', { name: 'Round r1' })).toContainText('4/4 done');
+  await concord.shot(ana, 'rounds-labeler');
+
+  const ben = await context.newPage();
+  await ben.goto(served.origin);
+  // While r1 is open, ben cannot get its agreement (and with it ana's work) through the API either.
+  await signIn(ben, 'ben', PINS.ben);
+  const report = await callAsPage(ben, 'agreement:report', { roundId: 1 });
+  expect(report.ok).toBe(false);
+  expect(report.error?.code).toBe('FORBIDDEN');
+  await ben.getByRole('button', { name: 'Switch user' }).click();
+  await labelRound(ben, 'ben', [
+    [{ from: [0.31, 0.3], to: [0.5, 0.56], key: '1' }],
+    [{ from: [0.3, 0.31], to: [0.5, 0.55], key: '1' }],
+    [{ from: [0.2, 0.2], to: [0.35, 0.41], key: '1' }],
+    [{ from: [0.3, 0.3], to: [0.51, 0.55], key: '1' }],
+  ]);
+
+  // The lead follows progress, then reads the agreement.
+  await nav(page, 'Assets');
+  await nav(page, 'Rounds');
+  await expect(card.getByRole('progressbar', { name: 'ana progress' })).toHaveAttribute('aria-valuenow', '4');
+  await expect(card.getByRole('progressbar', { name: 'ben progress' })).toHaveAttribute('aria-valuenow', '4');
+  await concord.shot(page, 'rounds-lead');
+
+  await card.getByRole('button', { name: 'Agreement' }).click();
+  await expect(page.getByRole('heading', { name: 'Agreement' })).toBeVisible();
+  await expect(page.locator('.ag-scope')).toContainText('Round r1');
+  await expect(page.locator('.ag-scope')).toContainText('ana vs ben · 4 items compared');
+  await expect(page.getByRole('button', { name: /Items in full agreement/ })).toContainText('2 / 4');
+  await expect(page.getByRole('button', { name: /Class conflicts/ })).toContainText('1');
+  const perClass = page.getByRole('group', { name: 'F1 per class, worst first' });
+  await expect(perClass.getByRole('button').first()).toHaveAccessibleName(/^dent: F1 0\.00/);
+  await concord.shot(page, 'agreement-screen');
+
+  // Click through: the dent bar lists the item behind it; opening it shows both labelers.
+  await perClass.getByRole('button', { name: /^dent:/ }).click();
+  const drawer = page.getByRole('complementary', { name: /Disagreements on dent/ });
+  await expect(drawer).toContainText('1 item');
+  await expect(drawer).toContainText('1 class conflict (dent vs scratch)');
+  await drawer.locator('.ag-item').first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.locator('figcaption')).toHaveText([/ana\s+1 dent/, /ben\s+1 scratch/]);
+  await concord.shot(page, 'agreement-item');
+  await dialog.getByRole('button', { name: 'Close dialog' }).click();
+
+  // The IoU slider recomputes (a strict threshold turns near misses into unmatched boxes).
+  const slider = page.getByLabel('IoU threshold');
+  await slider.focus();
+  for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.ag-iou-value')).toHaveText('0.90');
+  await expect(page.getByRole('button', { name: /Items in full agreement/ })).not.toContainText('2 / 4');
+});
