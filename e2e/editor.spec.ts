@@ -101,6 +101,14 @@ test('a labeler draws, recolours, resizes and undoes; everything is saved, then 
   await expect(geometry).toHaveText(resized);
   await page.keyboard.press('Control+z');
   await expect(geometry).toHaveText(drawn);
+
+  // Escape in the middle of a move puts the box back; nothing to undo.
+  await page.mouse.move(...at(0.37, 0.42));
+  await page.mouse.down();
+  await page.mouse.move(...at(0.2, 0.2), { steps: 6 });
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await expect(geometry).toHaveText(drawn);
   await expect(status).toHaveText('Saved');
   await concord.shot(page, 'editor-few-boxes');
 
@@ -113,10 +121,15 @@ test('a labeler draws, recolours, resizes and undoes; everything is saved, then 
   await boxes.nth(0).click();
   await expect(geometry).toHaveText(drawn);
 
-  // Submit with the hotkey: the next item opens; going back shows it read-only.
+  // Submit with the hotkey: the next item opens; C copies the previous item's boxes.
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('tab', { name: /Done/ })).toContainText('1');
   await expect(page.getByTestId('box-count')).toHaveText('0 boxes');
+  await page.keyboard.press('c');
+  await expect(boxes).toHaveCount(2);
+  await expect(status).toHaveText('Saved');
+
+  // Going back shows the submitted item read-only.
   await page.keyboard.press('a');
   await expect(page.getByTestId('readonly-banner')).toContainText('read-only');
   await expect(boxes).toHaveCount(2);
@@ -129,8 +142,8 @@ test('5,000 boxes on one image stay interactive', async ({ page, concord }) => {
   test.setTimeout(120_000);
   await labelerOnLabelScreen(page, concord);
   // Seed 5,000 boxes on the third item through the same channel autosave uses.
-  const n = await page.evaluate(async () => {
-    const key = sessionStorage.getItem('concord.session')!;
+  const key = String(await page.evaluate('sessionStorage.getItem("concord.session")'));
+  const n = await page.evaluate(async (key) => {
     const call = async (channel: string, input: unknown) => {
       const r = await fetch(`/api/invoke/${channel}`, {
         method: 'POST',
@@ -168,7 +181,7 @@ test('5,000 boxes on one image stay interactive', async ({ page, concord }) => {
     const doc = { boxes, tags: [], noDefects: false, uncertain: false, segments: [] };
     await call('annotations:save', { assetId: item.assetId, doc, baseRevision: 0 });
     return boxes.length;
-  });
+  }, key);
   expect(n).toBe(5000);
   await page.locator('.lb-queue-row').nth(2).click();
   await expect(page.getByTestId('box-count')).toHaveText('5000 boxes');

@@ -151,6 +151,8 @@ test('a lead draws a round for two labelers, each labels it blind, and the lead 
   ]);
 
   // The lead follows progress, then reads the agreement.
+  await page.bringToFront();
+  await concord.shot(page, 'debug-lead');
   await nav(page, 'Assets');
   await nav(page, 'Rounds');
   await expect(card.getByRole('progressbar', { name: 'ana progress' })).toHaveAttribute('aria-valuenow', '4');

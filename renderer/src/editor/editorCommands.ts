@@ -32,7 +32,8 @@ export function setMode(s: EditorSession, mode: 'select' | 'draw'): void {
   if (mode === 'draw' && s.state.readOnly) return s.notify('This item is submitted and read-only.');
   if (mode === 'draw' && !s.state.activeClassId)
     return s.notify('The instructions have no classes yet: a lead adds them first.');
-  s.store.setState({ mode });
+  // Drawing into hidden boxes would draw blind: show them again.
+  s.store.setState(mode === 'draw' ? { mode, hidden: false } : { mode });
   s.emitCanvas();
 }
 

@@ -11,7 +11,7 @@ interface Wish {
 }
 
 export class TileCache {
-  private readonly loaded = new Map<string, ImageBitmap | HTMLImageElement>();
+  private readonly loaded = new Map<string, ImageBitmap>();
   private readonly loading = new Set<string>();
   private readonly failed = new Set<string>();
   private readonly wishes = new Map<string, Wish>();
@@ -60,20 +60,19 @@ export class TileCache {
 
   private start(key: string, url: string): void {
     this.loading.add(key);
-    const img = new Image();
-    img.decoding = 'async';
-    img.src = url;
-    img
-      .decode()
-      .then((): Promise<ImageBitmap | HTMLImageElement> =>
-        typeof createImageBitmap === 'function' ? createImageBitmap(img) : Promise.resolve(img),
-      )
+    // Decoded once, off the main thread, and kept decoded (an <img> would decode again on
+    // its first draw).
+    fetch(url)
+      .then((res) => {
+        if (!res.ok) throw new Error(`tile ${url}: HTTP ${res.status}`);
+        return res.blob();
+      })
+      .then((blob) => createImageBitmap(blob))
       .then((bitmap) => {
         this.loaded.set(key, bitmap);
         while (this.loaded.size > this.maxTiles) {
           const oldest = this.loaded.keys().next().value as string;
-          const old = this.loaded.get(oldest);
-          if (old && 'close' in old) old.close();
+          this.loaded.get(oldest)?.close();
           this.loaded.delete(oldest);
         }
         this.onLoad();
@@ -90,7 +89,7 @@ export class TileCache {
   }
 
   dispose(): void {
-    for (const b of this.loaded.values()) if ('close' in b) b.close();
+    for (const b of this.loaded.values()) b.close();
     this.loaded.clear();
     this.wishes.clear();
   }

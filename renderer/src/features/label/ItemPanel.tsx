@@ -2,7 +2,7 @@ import { useStore } from 'zustand';
 import { setItemUncertain } from '../../editor/model/docOps';
 import { toggleItemTag, toggleNoDefects } from '../../editor/editorCommands';
 import type { LabelController } from './labelController';
-import { submitProblem } from './labelController';
+import { submitProblem } from './submitRules';
 
 /** Item-level verdict: tags, the explicit "no defects" verdict, and "unsure about this item". */
 export function ItemPanel({ ctl }: { ctl: LabelController }) {

@@ -166,3 +166,31 @@ export class Autosaver {
     this.opts.onStatus?.(this.status);
   }
 }
+
+/**
+ * Saves when the page goes away: hidden (tab switch, minimise), pagehide and beforeunload.
+ * In a browser tab a request may not outlive the page, so closing it while a save is
+ * pending asks to stay (`askBeforeLeaving`); Electron would cancel the close silently
+ * instead, so the caller asks only on the loopback (browser) transport.
+ */
+export function flushOnPageLeave(
+  flush: () => void,
+  pending: () => boolean,
+  askBeforeLeaving: boolean,
+): () => void {
+  const onHide = () => {
+    if (document.visibilityState === 'hidden') flush();
+  };
+  const beforeUnload = (e: BeforeUnloadEvent) => {
+    flush();
+    if (askBeforeLeaving && pending()) e.preventDefault();
+  };
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', onHide);
+  window.addEventListener('beforeunload', beforeUnload);
+  return () => {
+    window.removeEventListener('pagehide', flush);
+    document.removeEventListener('visibilitychange', onHide);
+    window.removeEventListener('beforeunload', beforeUnload);
+  };
+}

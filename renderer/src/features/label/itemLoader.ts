@@ -26,8 +26,12 @@ interface Entry {
 /** Halves until the longest side is at most this (what a fitted view needs on any screen). */
 const SMALLEST_MIP = 1024;
 
-async function mipsOf(bitmap: ImageBitmap): Promise<ImageLevel[]> {
-  const out: ImageLevel[] = [];
+/**
+ * Fills `into` with halved copies of the bitmap, in the background: the item is shown from
+ * the full bitmap at once and panning gets cheaper as the copies arrive (the painter reads
+ * the array on every frame).
+ */
+async function buildMips(bitmap: ImageBitmap, into: ImageLevel[]): Promise<void> {
   let cur = bitmap;
   while (Math.max(cur.width, cur.height) > SMALLEST_MIP) {
     const w = Math.max(1, Math.ceil(cur.width / 2));
@@ -37,9 +41,8 @@ async function mipsOf(bitmap: ImageBitmap): Promise<ImageLevel[]> {
       resizeHeight: h,
       resizeQuality: 'medium',
     });
-    out.push({ bitmap: cur, width: w, height: h });
+    into.push({ bitmap: cur, width: w, height: h });
   }
-  return out;
 }
 
 interface Decoded {
@@ -49,21 +52,26 @@ interface Decoded {
   mips: ImageLevel[];
 }
 
+/**
+ * Fetches and decodes an image into an ImageBitmap. createImageBitmap(blob) decodes once,
+ * off the main thread, and the result stays decoded; an <img> would be decoded again on
+ * its first draw (about 100 ms for 12 MP in a software canvas), exactly the stall to avoid.
+ */
 async function decode(url: string): Promise<Decoded> {
+  if (typeof createImageBitmap === 'function') {
+    const res = await fetch(url);
+    if (!res.ok) {
+      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+      throw new Error(body?.error?.message ?? `${url}: HTTP ${res.status}`);
+    }
+    const bitmap = await createImageBitmap(await res.blob());
+    const mips: ImageLevel[] = [];
+    void buildMips(bitmap, mips).catch(() => undefined);
+    return { bitmap, width: bitmap.width, height: bitmap.height, mips };
+  }
   const img = new Image();
-  img.decoding = 'async';
   img.src = url;
   await img.decode();
-  // An ImageBitmap stays decoded; a detached <img> may be dropped from the decode cache
-  // and decoded again on the first draw, which is exactly the stall we are avoiding.
-  if (typeof createImageBitmap === 'function') {
-    try {
-      const bitmap = await createImageBitmap(img);
-      return { bitmap, width: bitmap.width, height: bitmap.height, mips: await mipsOf(bitmap) };
-    } catch {
-      // fall through to the element
-    }
-  }
   return { bitmap: img, width: img.naturalWidth, height: img.naturalHeight, mips: [] };
 }
 

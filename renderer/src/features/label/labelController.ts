@@ -6,8 +6,9 @@ import { api } from '../../api/client';
 import { EditorSession } from '../../editor/editorSession';
 import { queueActions } from '../queue/queueStore';
 import type { SaveStatus } from './autosave';
-import { Autosaver } from './autosave';
+import { Autosaver, flushOnPageLeave } from './autosave';
 import { ItemLoader } from './itemLoader';
+import { submitProblem } from './submitRules';
 import type { LoadedItem } from './itemLoader';
 import type { QueueFilter } from './workQueue';
 import { WorkQueue } from './workQueue';
@@ -34,18 +35,6 @@ export interface LabelUi {
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-/** Mirrors the service's rule, so the labeler hears why before the round trip. */
-export function submitProblem(doc: AnnotationDoc, spec: InstructionSpec | null): string | null {
-  const saysNone =
-    doc.noDefects || (spec?.tags ?? []).some((t) => t.noDefects && doc.tags.includes(t.id));
-  if (saysNone && doc.boxes.length > 0)
-    return 'It says "no defects" but has boxes: remove the boxes or clear the verdict (0).';
-  if (doc.boxes.length === 0 && !saysNone && doc.tags.length === 0) {
-    return 'This item is empty: draw boxes, or press 0 for the "no defects" verdict, then submit.';
-  }
-  return null;
-}
 
 export class LabelController {
   readonly session = new EditorSession();
@@ -93,22 +82,15 @@ export class LabelController {
   }
 
   async start(): Promise<void> {
-    const flush = () => void this.saver?.flush();
-    const onHide = () => document.visibilityState === 'hidden' && flush();
-    const beforeUnload = (e: BeforeUnloadEvent) => {
-      flush();
-      // In a browser tab a request may not outlive the page: ask to stay while saving.
-      // (Electron would cancel the close silently instead, so it is not asked there.)
-      if (api.transport === 'http' && this.saver?.pending) e.preventDefault();
-    };
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('beforeunload', beforeUnload);
     this.cleanups.push(
-      () => window.removeEventListener('pagehide', flush),
-      () => document.removeEventListener('visibilitychange', onHide),
-      () => window.removeEventListener('beforeunload', beforeUnload),
-      api.on('instructions:changed', () => void this.loadSpec()),
+      flushOnPageLeave(
+        () => void this.saver?.flush(),
+        () => this.saver?.pending ?? false,
+        api.transport === 'http',
+      ),
+      // New instructions may have rewritten this item (a class merged away): reload it when
+      // nothing was edited here yet, otherwise autosave's conflict check takes over.
+      api.on('instructions:changed', () => void this.loadSpec().then(() => this.refreshCurrent())),
     );
     await this.loadSpec();
     // The queue screen may have asked for a particular item; otherwise the first to do.
@@ -209,7 +191,7 @@ export class LabelController {
    */
   private async refresh(item: QueueItem, loaded: LoadedItem, seq: number): Promise<void> {
     try {
-      const fresh = await api.invoke('annotations:get', { assetId: item.assetId });
+      const fresh = await api.invoke('annotations:get', { assetId: item.assetId, ...this.round });
       const saver = this.saver;
       if (seq !== this.openSeq || !saver || saver.assetId !== item.assetId) return;
       if (fresh.revision === saver.revision && fresh.status === loaded.state.status) return;
@@ -220,6 +202,11 @@ export class LabelController {
     } catch {
       // the item is shown already; a failed check changes nothing
     }
+  }
+
+  private async refreshCurrent(): Promise<void> {
+    const { current, item } = this.state;
+    if (current && item) await this.refresh(current, item, this.openSeq);
   }
 
   private saved(assetId: number, doc: AnnotationDoc, revision: number): void {
