@@ -176,4 +176,26 @@ describe('assetProtocolResponse', () => {
       message: 'scratch.png is an image, it has no peaks',
     });
   });
+
+  it('serves large-image tiles over the same scheme, only for assets of the project', async () => {
+    const tile = await assetProtocolResponse(
+      project,
+      `concord-asset://asset/${photoId}/tile/0/0/0`,
+    );
+    expect(tile.status).toBe(200);
+    expect(tile.headers['content-type']).toBe('image/jpeg');
+    expect(path.resolve(tile.filePath!).startsWith(path.resolve(project.dataDir))).toBe(true);
+    const unknown = await assetProtocolResponse(project, 'concord-asset://asset/999/tile/0/0/0');
+    expect(unknown.status).toBe(404);
+    const outside = await assetProtocolResponse(
+      project,
+      `concord-asset://asset/${photoId}/tile/0/9/9`,
+    );
+    expect(outside.status).toBeGreaterThanOrEqual(400);
+    const traversal = await assetProtocolResponse(
+      project,
+      `concord-asset://asset/${photoId}/tile/../../0`,
+    );
+    expect(traversal.status).toBe(404);
+  });
 });

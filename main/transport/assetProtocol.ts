@@ -8,6 +8,7 @@ import { fromStoredRelPath } from '../services/project/projectPaths';
 import type { FileResponse } from './fileResponse';
 import { errorResponse, fileResponse, isInside } from './fileResponse';
 import { ASSET_HOST, ASSET_SCHEME } from './schemes';
+import { parseTileUrl, tileResponse } from './tileRoute';
 
 /** One asset variant, named by id. A URL never carries a path. */
 export interface AssetRef {
@@ -122,5 +123,8 @@ export function assetProtocolResponse(
   url: string,
   options: AssetRequestOptions = {},
 ): Promise<FileResponse> {
+  // Large-image tiles share the scheme: asset/<id>/tile/<level>/<col>/<row>.
+  const tile = parseTileUrl(url);
+  if (tile) return tileResponse(project, tile);
   return assetResponse(project, parseAssetUrl(url), options);
 }
