@@ -7,9 +7,19 @@ import { makeImageFolder } from './testMedia';
 const SPEC = {
   name: 'Steel sheet defects',
   classes: [
-    { name: 'scratch', color: '#e6194b', hotkey: '1', description: 'A linear mark longer than 5 mm.' },
+    {
+      name: 'scratch',
+      color: '#e6194b',
+      hotkey: '1',
+      description: 'A linear mark longer than 5 mm.',
+    },
     { name: 'dent', color: '#3cb44b', hotkey: '2', description: 'A local depression.' },
-    { name: 'foreign particle', color: '#4363d8', hotkey: '3', description: 'Matter on the sheet.' },
+    {
+      name: 'foreign particle',
+      color: '#4363d8',
+      hotkey: '3',
+      description: 'Matter on the sheet.',
+    },
   ],
   tags: [{ name: 'ok', noDefects: true }, { name: 'defective' }],
 };
@@ -17,7 +27,7 @@ const SPEC = {
 const PINS = { ana: '1357', ben: '2468' };
 
 async function nav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Project' }).getByRole('button', { name, exact: true }).click();
+  await page.getByRole('navigation', { name: 'Project' }).getByRole('button', { name }).click();
 }
 
 async function drag(page: Page, from: [number, number], to: [number, number]): Promise<void> {
@@ -27,19 +37,18 @@ async function drag(page: Page, from: [number, number], to: [number, number]): P
   await page.mouse.up();
 }
 
-/** Calls a channel from the page as its signed-in person; returns the envelope. */
-function callAsPage(page: Page, channel: string, input: unknown) {
-  return page.evaluate(
-    async ([c, i]) => {
-      const r = await fetch(`/api/invoke/${c}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-concord-session': sessionStorage.getItem('concord.session')! },
-        body: JSON.stringify(i),
-      });
-      return (await r.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
-    },
-    [channel, input] as const,
-  );
+/** Calls a channel from the page as its signed-in person (the tab's session); returns the envelope. */
+async function callAsPage(page: Page, channel: string, input: unknown) {
+  const session = String(await page.evaluate('sessionStorage.getItem("concord.session")'));
+  const res = await page.request.post(`${new URL(page.url()).origin}/api/invoke/${channel}`, {
+    headers: { 'content-type': 'application/json', 'x-concord-session': session },
+    data: JSON.stringify(input),
+  });
+  return (await res.json()) as {
+    ok: boolean;
+    value?: unknown;
+    error?: { code: string; message: string };
+  };
 }
 
 /**
@@ -50,6 +59,7 @@ async function labelRound(
   page: Page,
   who: 'ana' | 'ben',
   plan: Array<Array<{ from: [number, number]; to: [number, number]; key: string }>>,
+  shot?: () => Promise<unknown>,
 ): Promise<void> {
   await signIn(page, who, PINS[who]);
   await nav(page, 'Rounds');
@@ -63,7 +73,10 @@ async function labelRound(
     // Blind: whatever the other labeler drew on this item is not here.
     await expect(page.getByTestId('box-count')).toHaveText('0 boxes');
     const c = (await page.getByTestId('editor-canvas').boundingBox())!;
-    const at = ([fx, fy]: [number, number]): [number, number] => [c.x + c.width * fx, c.y + c.height * fy];
+    const at = ([fx, fy]: [number, number]): [number, number] => [
+      c.x + c.width * fx,
+      c.y + c.height * fy,
+    ];
     await page.keyboard.press('n');
     for (const b of boxes) {
       await drag(page, at(b.from), at(b.to));
@@ -71,6 +84,7 @@ async function labelRound(
     }
     await expect(page.getByTestId('box-count')).toContainText(`${boxes.length} box`);
     await expect(page.getByTestId('save-status')).toHaveText('Saved');
+    if (i === 1 && shot) await shot();
     await page.keyboard.press('Control+Enter');
     await expect(banner).toContainText(`${i + 1}/4 done`);
   }
@@ -85,7 +99,9 @@ test('a lead draws a round for two labelers, each labels it blind, and the lead 
   const project = path.join(concord.workDir, 'steel.concord');
   const specFile = path.join(concord.workDir, 'spec.json');
   fs.writeFileSync(specFile, JSON.stringify(SPEC));
-  expect(concord.cli(['init', project, '--name', 'Steel sheets', '--instructions', specFile]).status).toBe(0);
+  expect(
+    concord.cli(['init', project, '--name', 'Steel sheets', '--instructions', specFile]).status,
+  ).toBe(0);
   const images = path.join(concord.workDir, 'images');
   const csv = path.join(concord.workDir, 'meta.csv');
   await makeImageFolder(images, 8, csv);
@@ -116,8 +132,8 @@ test('a lead draws a round for two labelers, each labels it blind, and the lead 
   await concord.shot(page, 'rounds-create');
   await form.getByRole('button', { name: 'Create round' }).click();
   const card = page.getByRole('article', { name: 'Round r1' });
-  await expect(card).toContainText('4 items');
-  await expect(card).toContainText('stratified by line, seed 11');
+  await expect(card).toContainText('Sample: 4 of 8 assets, stratified by line, seed 11');
+  await expect(card).toContainText('line 1: 2 of 4 · line 2: 2 of 4');
 
   // Each labeler in their own tab (own session), one after the other.
   const ana = await context.newPage();
@@ -143,27 +159,37 @@ test('a lead draws a round for two labelers, each labels it blind, and the lead 
   expect(report.ok).toBe(false);
   expect(report.error?.code).toBe('FORBIDDEN');
   await ben.getByRole('button', { name: 'Switch user' }).click();
-  await labelRound(ben, 'ben', [
-    [{ from: [0.31, 0.3], to: [0.5, 0.56], key: '1' }],
-    [{ from: [0.3, 0.31], to: [0.5, 0.55], key: '1' }],
-    [{ from: [0.2, 0.2], to: [0.35, 0.41], key: '1' }],
-    [{ from: [0.3, 0.3], to: [0.51, 0.55], key: '1' }],
-  ]);
+  await labelRound(
+    ben,
+    'ben',
+    [
+      [{ from: [0.31, 0.3], to: [0.5, 0.56], key: '1' }],
+      [{ from: [0.3, 0.31], to: [0.5, 0.55], key: '1' }],
+      [{ from: [0.2, 0.2], to: [0.35, 0.41], key: '1' }],
+      [{ from: [0.3, 0.3], to: [0.51, 0.55], key: '1' }],
+    ],
+    () => concord.shot(ben, 'rounds-label-blind'),
+  );
 
   // The lead follows progress, then reads the agreement.
   await page.bringToFront();
-  await concord.shot(page, 'debug-lead');
   await nav(page, 'Assets');
   await nav(page, 'Rounds');
-  await expect(card.getByRole('progressbar', { name: 'ana progress' })).toHaveAttribute('aria-valuenow', '4');
-  await expect(card.getByRole('progressbar', { name: 'ben progress' })).toHaveAttribute('aria-valuenow', '4');
+  await expect(card.getByRole('progressbar', { name: 'ana progress' })).toHaveAttribute(
+    'aria-valuenow',
+    '4',
+  );
+  await expect(card.getByRole('progressbar', { name: 'ben progress' })).toHaveAttribute(
+    'aria-valuenow',
+    '4',
+  );
   await concord.shot(page, 'rounds-lead');
 
   await card.getByRole('button', { name: 'Agreement' }).click();
   await expect(page.getByRole('heading', { name: 'Agreement' })).toBeVisible();
   await expect(page.locator('.ag-scope')).toContainText('Round r1');
   await expect(page.locator('.ag-scope')).toContainText('ana vs ben · 4 items compared');
-  await expect(page.getByRole('button', { name: /Items in full agreement/ })).toContainText('2 / 4');
+  await expect(page.getByRole('button', { name: /Full agreement/ })).toContainText('2 / 4');
   await expect(page.getByRole('button', { name: /Class conflicts/ })).toContainText('1');
   const perClass = page.getByRole('group', { name: 'F1 per class, worst first' });
   await expect(perClass.getByRole('button').first()).toHaveAccessibleName(/^dent: F1 0\.00/);
@@ -183,7 +209,104 @@ test('a lead draws a round for two labelers, each labels it blind, and the lead 
   // The IoU slider recomputes (a strict threshold turns near misses into unmatched boxes).
   const slider = page.getByLabel('IoU threshold');
   await slider.focus();
-  for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
-  await expect(page.locator('.ag-iou-value')).toHaveText('0.90');
-  await expect(page.getByRole('button', { name: /Items in full agreement/ })).not.toContainText('2 / 4');
+  for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.ag-iou-value')).toHaveText('0.95');
+  await expect(page.getByRole('button', { name: /Full agreement/ })).not.toContainText('2 / 4');
+
+  // The lead closes r1 (labels freeze, blindness ends), revises "dent", and runs r2 on the
+  // same sample; the labelers' r2 work goes through the API as each signed-in labeler.
+  await nav(page, 'Rounds');
+  await card.getByRole('button', { name: 'Close round…' }).click();
+  await card.getByRole('button', { name: 'Close round', exact: true }).click();
+  await expect(card).toContainText('Closed');
+  const r1Items = (await callAsPage(ana, 'work:queue', { roundId: 1 })).value as {
+    items: Array<{ assetId: number }>;
+  };
+  const frozen = await callAsPage(ana, 'annotations:save', {
+    assetId: r1Items.items[0]!.assetId,
+    roundId: 1,
+    doc: { boxes: [], tags: [], noDefects: true, uncertain: false, segments: [] },
+    baseRevision: 0,
+  });
+  expect(frozen.error).toMatchObject({
+    code: 'FORBIDDEN',
+    message: expect.stringMatching(/Round r1 is closed/),
+  });
+  expect((await callAsPage(ana, 'agreement:report', { roundId: 1 })).ok).toBe(true);
+
+  const current = (await callAsPage(page, 'instructions:current', {})).value as {
+    version: number;
+    spec: { classes: Array<{ id: string; name: string; description: string }> };
+  };
+  const spec = structuredClone(current.spec);
+  spec.classes.find((c) => c.name === 'dent')!.description =
+    'A local depression; a mark without depth is a scratch.';
+  expect(
+    (
+      await callAsPage(page, 'instructions:save', {
+        spec,
+        note: 'dent vs scratch',
+        baseVersion: current.version,
+      })
+    ).ok,
+  ).toBe(true);
+  const people = (await callAsPage(page, 'profiles:list', {})).value as Array<{
+    id: number;
+    name: string;
+  }>;
+  const ids = people.filter((p) => p.name !== 'Lead').map((p) => p.id);
+  const r2 = await callAsPage(page, 'rounds:create', {
+    labelerIds: ids,
+    size: { count: 4 },
+    stratify: { by: 'metadata', field: 'line' },
+    seed: 11,
+  });
+  const r2Id = (r2.value as { id: number }).id;
+  const dent = spec.classes.find((c) => c.name === 'dent')!.id;
+  const queue = (await callAsPage(ana, 'work:queue', { roundId: r2Id })).value as {
+    items: Array<{ assetId: number }>;
+  };
+  for (const who of [ana, ben]) {
+    for (const { assetId } of queue.items) {
+      const doc = {
+        boxes: [
+          {
+            id: 'd1',
+            classId: dent,
+            x: 40,
+            y: 40,
+            w: 80,
+            h: 60,
+            attributes: {},
+            uncertain: false,
+            source: null,
+          },
+        ],
+        tags: [],
+        noDefects: false,
+        uncertain: false,
+        segments: [],
+      };
+      expect(
+        (
+          await callAsPage(who, 'annotations:save', {
+            assetId,
+            roundId: r2Id,
+            doc,
+            baseRevision: 0,
+          })
+        ).ok,
+      ).toBe(true);
+      expect((await callAsPage(who, 'annotations:submit', { assetId, roundId: r2Id })).ok).toBe(
+        true,
+      );
+    }
+  }
+  await nav(page, 'Agreement');
+  await page.getByLabel('Comparison').selectOption({ label: 'Round r2 (open)' });
+  await expect(page.locator('.ag-scope')).toContainText('Round r2');
+  await expect(page.locator('.ag-insights')).toContainText(
+    "After revising 'dent' in v2, its F1 went from 0.00 to 1.00",
+  );
+  await concord.shot(page, 'agreement-trend');
 });

@@ -57,7 +57,10 @@ function findLeaks(where: string, text: string, markers: string[]): Leak[] {
     });
 }
 
-async function sweep(me: Person, other: Person): Promise<{ leaks: Leak[]; calls: number; ownSeen: boolean }> {
+async function sweep(
+  me: Person,
+  other: Person,
+): Promise<{ leaks: Leak[]; calls: number; ownSeen: boolean }> {
   const events = listenToEvents(world);
   const leaks: Leak[] = [];
   let calls = 0;
@@ -75,7 +78,10 @@ async function sweep(me: Person, other: Person): Promise<{ leaks: Leak[]; calls:
     // Halfway, the other labeler keeps working: any event their save causes is checked too.
     if (i === Math.floor(channels.length / 2)) {
       const cur = JSON.parse(
-        await world.invoke(other.session, 'annotations:get', { assetId: world.images[1], roundId: world.roundId }),
+        await world.invoke(other.session, 'annotations:get', {
+          assetId: world.images[1],
+          roundId: world.roundId,
+        }),
       ) as { value: { revision: number; doc: unknown } };
       await world.invoke(other.session, 'annotations:save', {
         assetId: world.images[1],
@@ -89,7 +95,9 @@ async function sweep(me: Person, other: Person): Promise<{ leaks: Leak[]; calls:
     for (const variant of ['original', 'display', 'thumb', 'peaks', 'tile/0/0/0']) {
       const r = await world.get(`/files/asset/${id}/${variant}`);
       calls++;
-      leaks.push(...findLeaks(`GET /files/asset/${id}/${variant} (${r.status})`, r.text, other.markers));
+      leaks.push(
+        ...findLeaks(`GET /files/asset/${id}/${variant} (${r.status})`, r.text, other.markers),
+      );
     }
   }
   await new Promise((r) => setTimeout(r, 200));
@@ -101,7 +109,9 @@ async function sweep(me: Person, other: Person): Promise<{ leaks: Leak[]; calls:
 describe('blindness over the HTTP transport', () => {
   it('has an input (or a stated reason) for every channel of the contract', () => {
     const missing = channels.filter((c) => !contract[c].input.safeParse({}).success && !probes[c]);
-    expect(missing, `add probes for these channels to main/transport/blindnessProbes.ts`).toEqual([]);
+    expect(missing, `add probes for these channels to main/transport/blindnessProbes.ts`).toEqual(
+      [],
+    );
     const stale = Object.keys(probes).filter((c) => !channels.includes(c as Channel));
     expect(stale, 'probes for channels that no longer exist').toEqual([]);
   });
@@ -109,7 +119,10 @@ describe('blindness over the HTTP transport', () => {
   it('the markers are real: a lead outside the round reads both labelers through the agreement item', async () => {
     let body = '';
     for (const assetId of [world.images[0], world.audio]) {
-      body += await world.invoke(world.lead.session, 'agreement:item', { assetId, roundId: world.roundId });
+      body += await world.invoke(world.lead.session, 'agreement:item', {
+        assetId,
+        roundId: world.roundId,
+      });
     }
     for (const m of [...world.ana.markers, ...world.ben.markers]) expect(body).toContain(m);
   });
@@ -129,7 +142,9 @@ describe('blindness over the HTTP transport', () => {
   }, 120_000);
 
   it('the round was still open and both labelers signed in throughout', async () => {
-    const round = JSON.parse(await world.invoke(world.lead.session, 'rounds:get', { roundId: world.roundId })) as {
+    const round = JSON.parse(
+      await world.invoke(world.lead.session, 'rounds:get', { roundId: world.roundId }),
+    ) as {
       value: { status: string };
     };
     expect(round.value.status).toBe('open');

@@ -43,7 +43,12 @@ export interface BlindWorld {
   dispose(): Promise<void>;
 }
 
-const cls = (id: string, name: string, color: string, attributes: ClassDef['attributes'] = []): ClassDef => ({
+const cls = (
+  id: string,
+  name: string,
+  color: string,
+  attributes: ClassDef['attributes'] = [],
+): ClassDef => ({
   id,
   name,
   color,
@@ -54,7 +59,11 @@ const cls = (id: string, name: string, color: string, attributes: ClassDef['attr
 });
 
 /** One labeler's documents: every box carries a marker, so does the transcript. */
-function docsFor(p: 'ana' | 'ben'): { image: (n: number) => AnnotationDoc; audio: AnnotationDoc; prior: AnnotationDoc } {
+function docsFor(p: 'ana' | 'ben'): {
+  image: (n: number) => AnnotationDoc;
+  audio: AnnotationDoc;
+  prior: AnnotationDoc;
+} {
   const m =
     p === 'ana'
       ? { x: 123.4567, y: 98.7654, cls: 'cls_anaonly', words: 'zebra quokka' }
@@ -96,9 +105,14 @@ function docsFor(p: 'ana' | 'ben'): { image: (n: number) => AnnotationDoc; audio
       tags: [],
       noDefects: false,
       uncertain: false,
-      segments: [{ id: `${p}-secret-seg`, start: 0.5, end: 1.5, text: `${m.words} ${p}-secret-words` }],
+      segments: [
+        { id: `${p}-secret-seg`, start: 0.5, end: 1.5, text: `${m.words} ${p}-secret-words` },
+      ],
     },
-    prior: { ...image(99), boxes: image(99).boxes.map((b, i) => ({ ...b, id: `${p}-secret-prior-${i}` })) },
+    prior: {
+      ...image(99),
+      boxes: image(99).boxes.map((b, i) => ({ ...b, id: `${p}-secret-prior-${i}` })),
+    },
   };
 }
 
@@ -113,7 +127,11 @@ export async function createBlindWorld(): Promise<BlindWorld> {
   const rendererDir = path.join(dir, 'renderer');
   fs.mkdirSync(rendererDir);
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Concord</title>');
-  const services = createServices({ appDataDir: path.join(dir, 'appdata'), transport: 'http', defaultProjectDir: dir });
+  const services = createServices({
+    appDataDir: path.join(dir, 'appdata'),
+    transport: 'http',
+    defaultProjectDir: dir,
+  });
   services.sessions.throttle = { failureDelayMs: 1, maxFailures: 1000, lockMs: 1 };
   const projectPath = path.join(dir, 'blind.concord');
   const project = services.host.create(projectPath, 'Blind');
@@ -126,17 +144,45 @@ export async function createBlindWorld(): Promise<BlindWorld> {
   const images: number[] = [];
   for (let i = 0; i < 3; i++) {
     const file = path.join(media, `plate${i}.png`);
-    await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 90 + i * 40, g: 90, b: 90 } } })
+    await sharp({
+      create: {
+        width: 640,
+        height: 480,
+        channels: 3,
+        background: { r: 90 + i * 40, g: 90, b: 90 },
+      },
+    })
       .png()
       .toFile(file);
-    const info = insert.run('image', `media/plate${i}.png`, `plate${i}.png`, 'png', fs.statSync(file).size, `sha-img-${i}`, 640, 480, null, new Date().toISOString());
+    const info = insert.run(
+      'image',
+      `media/plate${i}.png`,
+      `plate${i}.png`,
+      'png',
+      fs.statSync(file).size,
+      `sha-img-${i}`,
+      640,
+      480,
+      null,
+      new Date().toISOString(),
+    );
     images.push(Number(info.lastInsertRowid));
   }
   const wav = path.join(media, 'call.wav');
   fs.writeFileSync(wav, makeWav({ seconds: 3 }));
   const audio = Number(
-    insert.run('audio', 'media/call.wav', 'call.wav', 'wav', fs.statSync(wav).size, 'sha-wav', null, null, 3, new Date().toISOString())
-      .lastInsertRowid,
+    insert.run(
+      'audio',
+      'media/call.wav',
+      'call.wav',
+      'wav',
+      fs.statSync(wav).size,
+      'sha-wav',
+      null,
+      null,
+      3,
+      new Date().toISOString(),
+    ).lastInsertRowid,
   );
 
   const server = await startHttpServer({ services, rendererDir });
@@ -169,25 +215,49 @@ export async function createBlindWorld(): Promise<BlindWorld> {
     new Promise<{ status: number; text: string }>((resolve, reject) => {
       http
         .get(
-          { host: '127.0.0.1', port: server.port, path: pathname, headers: { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}` } },
+          {
+            host: '127.0.0.1',
+            port: server.port,
+            path: pathname,
+            headers: { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}` },
+          },
           (res) => {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('latin1') }));
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                text: Buffer.concat(chunks).toString('latin1'),
+              }),
+            );
           },
         )
         .on('error', reject);
     });
   // Every set-up step goes through the transport too, as the app would make it.
   const ok = async <T>(session: string, channel: string, input: unknown): Promise<T> => {
-    const env = JSON.parse(await invoke(session, channel, input)) as { ok: boolean; value: T; error?: { message: string } };
+    const env = JSON.parse(await invoke(session, channel, input)) as {
+      ok: boolean;
+      value: T;
+      error?: { message: string };
+    };
     if (!env.ok) throw new Error(`${channel}: ${env.error?.message}`);
     return env.value;
   };
   const lead = { id: 0, session: 'session-lead-0001' };
-  lead.id = (await ok<{ id: number }>(lead.session, 'profiles:create', { name: 'Lead', role: 'lead', secret: 'concord' })).id;
+  lead.id = (
+    await ok<{ id: number }>(lead.session, 'profiles:create', {
+      name: 'Lead',
+      role: 'lead',
+      secret: 'concord',
+    })
+  ).id;
   const person = async (name: 'ana' | 'ben', pin: string): Promise<Person> => {
-    const { id } = await ok<{ id: number }>(lead.session, 'profiles:create', { name, role: 'labeler', secret: pin });
+    const { id } = await ok<{ id: number }>(lead.session, 'profiles:create', {
+      name,
+      role: 'labeler',
+      secret: pin,
+    });
     const session = `session-${name}-0001`;
     await ok(session, 'session:signIn', { profileId: id, secret: pin });
     return { name, id, pin, session, markers: markersOf(name) };
@@ -215,9 +285,19 @@ export async function createBlindWorld(): Promise<BlindWorld> {
     // Work on a blind item from before the round: hidden just the same while it is open.
     await ok(p.session, 'annotations:save', { assetId: images[0], doc: d.prior, baseRevision: 0 });
     for (const [n, assetId] of images.entries()) {
-      await ok(p.session, 'annotations:save', { assetId, roundId: round.id, doc: d.image(n), baseRevision: 0 });
+      await ok(p.session, 'annotations:save', {
+        assetId,
+        roundId: round.id,
+        doc: d.image(n),
+        baseRevision: 0,
+      });
     }
-    await ok(p.session, 'annotations:save', { assetId: audio, roundId: round.id, doc: d.audio, baseRevision: 0 });
+    await ok(p.session, 'annotations:save', {
+      assetId: audio,
+      roundId: round.id,
+      doc: d.audio,
+      baseRevision: 0,
+    });
     await ok(p.session, 'annotations:submit', { assetId: images[0], roundId: round.id });
   }
   return {
@@ -250,7 +330,10 @@ export function listenToEvents(world: BlindWorld): { text(): string; close(): vo
       host: '127.0.0.1',
       port: world.server.port,
       path: '/api/events',
-      headers: { host: `127.0.0.1:${world.server.port}`, authorization: `Bearer ${world.server.token}` },
+      headers: {
+        host: `127.0.0.1:${world.server.port}`,
+        authorization: `Bearer ${world.server.token}`,
+      },
     },
     (res) => res.on('data', (c: Buffer) => (text += c.toString('utf8'))),
   );

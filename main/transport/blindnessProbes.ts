@@ -31,14 +31,25 @@ export const probes: Partial<Record<Channel, (c: ProbeContext) => Probe>> = {
   'project:forgetRecent': ({ world }) => [{ path: world.projectPath }],
   'fs:list': ({ world }) => [{}, { dir: world.dir, showHidden: true }],
   'assets:import': ({ world }) => [{ paths: [path.join(world.dir, 'missing.png')] }],
-  'assets:list': ({ world }) => [{}, { search: 'plate' }, { kind: 'audio' }, { limit: 1, offset: world.images.length }],
+  'assets:list': ({ world }) => [
+    {},
+    { search: 'plate' },
+    { kind: 'audio' },
+    { limit: 1, offset: world.images.length },
+  ],
   'assets:get': ({ world }) => [...world.images, world.audio].map((id) => ({ id })),
   'jobs:get': () => [{ jobId: 'no-such-job' }],
   'jobs:cancel': () => [{ jobId: 'no-such-job' }],
   // Impersonation: the other labeler has a PIN the caller does not know.
-  'session:signIn': ({ other }) => [{ profileId: other.id, secret: '0000' }, { profileId: other.id }],
+  'session:signIn': ({ other }) => [
+    { profileId: other.id, secret: '0000' },
+    { profileId: other.id },
+  ],
   'profiles:create': () => [{ name: 'mallory', role: 'labeler' }],
-  'profiles:update': ({ other }) => [{ id: other.id, secret: null }, { id: other.id, role: 'lead' }],
+  'profiles:update': ({ other }) => [
+    { id: other.id, secret: null },
+    { id: other.id, role: 'lead' },
+  ],
   'instructions:get': () => [{ version: 1 }, { version: 2 }],
   'instructions:save': ({ world }) => [{ spec: world.spec, note: 'probe', baseVersion: 2 }],
   'instructions:importJson': () => [{ json: '{"name":"x","classes":[],"tags":[]}', note: 'probe' }],
@@ -50,16 +61,29 @@ export const probes: Partial<Record<Channel, (c: ProbeContext) => Probe>> = {
     { assetId: world.images[1], roundId: world.roundId, doc: ownDoc, baseRevision: 0 },
     { assetId: world.images[1], doc: ownDoc, baseRevision: 0 },
   ],
-  'annotations:submit': ({ world }) => [{ assetId: world.images[2], roundId: world.roundId }, { assetId: world.images[0] }],
+  'annotations:submit': ({ world }) => [
+    { assetId: world.images[2], roundId: world.roundId },
+    { assetId: world.images[0] },
+  ],
   'annotations:history': ({ world }) => [
     { assetId: world.images[0], withDocs: true },
     { assetId: world.images[0], roundId: world.roundId, withDocs: true },
     { assetId: world.audio, roundId: world.roundId, withDocs: true },
   ],
   'annotations:setStatus': ({ world, other }) => [
-    { assetId: world.images[0], labelerId: other.id, status: 'sent_back', comment: 'probe', roundId: world.roundId },
+    {
+      assetId: world.images[0],
+      labelerId: other.id,
+      status: 'sent_back',
+      comment: 'probe',
+      roundId: world.roundId,
+    },
   ],
-  'work:queue': ({ world }) => [{}, { roundId: world.roundId }, { roundId: world.roundId, status: ['submitted'] }],
+  'work:queue': ({ world }) => [
+    {},
+    { roundId: world.roundId },
+    { roundId: world.roundId, status: ['submitted'] },
+  ],
   'rounds:create': ({ me, other }) => [{ labelerIds: [me.id, other.id], size: { count: 1 } }],
   'rounds:preview': () => [{ size: { count: 2 }, stratify: { by: 'class', source: 'any' } }],
   'rounds:get': ({ world }) => [{ roundId: world.roundId }],
@@ -72,6 +96,8 @@ export const probes: Partial<Record<Channel, (c: ProbeContext) => Probe>> = {
     { roundId: world.roundId, filter: { kind: 'class', classId: 'cls_scratch' } },
   ],
   'agreement:item': ({ world }) =>
-    [...world.images, world.audio].flatMap((assetId) => [{ assetId }, { assetId, roundId: world.roundId }]),
+    [...world.images, world.audio].flatMap((assetId) => [
+      { assetId },
+      { assetId, roundId: world.roundId },
+    ]),
 };
-

@@ -36,7 +36,12 @@ describe('allocate (largest remainder)', () => {
       [[2, 2], 9],
     ] as Array<[number[], number]>) {
       const a = allocate(sizes, n);
-      expect(a.reduce((s, x) => s + x, 0)).toBe(Math.min(n, sizes.reduce((s, x) => s + x, 0)));
+      expect(a.reduce((s, x) => s + x, 0)).toBe(
+        Math.min(
+          n,
+          sizes.reduce((s, x) => s + x, 0),
+        ),
+      );
       a.forEach((x, i) => expect(x).toBeLessThanOrEqual(sizes[i]!));
     }
   });
@@ -88,7 +93,8 @@ describe('drawSample', () => {
     expect(r.ids).toHaveLength(10);
     const stratumOf = new Map(candidates.map((c) => [c.id, c.stratum]));
     const counts = new Map<string | null, number>();
-    for (const id of r.ids) counts.set(stratumOf.get(id)!, (counts.get(stratumOf.get(id)!) ?? 0) + 1);
+    for (const id of r.ids)
+      counts.set(stratumOf.get(id)!, (counts.get(stratumOf.get(id)!) ?? 0) + 1);
     expect(Object.fromEntries([...counts].map(([k, v]) => [String(k), v]))).toEqual({
       A: r.strata.find((s) => s.stratum === 'A')!.drawn,
       B: r.strata.find((s) => s.stratum === 'B')!.drawn,
@@ -97,7 +103,11 @@ describe('drawSample', () => {
     });
     expect(r.strata.map((s) => s.stratum)).toEqual(['A', 'B', 'C', null]);
     expect(r.strata.reduce((s, x) => s + x.drawn, 0)).toBe(10);
-    const again = drawSample([...candidates].reverse(), { size: { count: 10 }, seed: 5, stratified: true });
+    const again = drawSample([...candidates].reverse(), {
+      size: { count: 10 },
+      seed: 5,
+      stratified: true,
+    });
     expect(again.ids).toEqual(r.ids);
   });
 

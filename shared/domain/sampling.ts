@@ -85,7 +85,12 @@ export function allocate(sizes: readonly number[], n: number): number[] {
   let left = want - alloc.reduce((s, x) => s + x, 0);
   const byRemainder = sizes
     .map((_, i) => i)
-    .sort((a, b) => exact[b]! - Math.floor(exact[b]!) - (exact[a]! - Math.floor(exact[a]!)) || sizes[b]! - sizes[a]! || a - b);
+    .sort(
+      (a, b) =>
+        exact[b]! - Math.floor(exact[b]!) - (exact[a]! - Math.floor(exact[a]!)) ||
+        sizes[b]! - sizes[a]! ||
+        a - b,
+    );
   // The fractional parts sum to `left`, so the strata with a positive remainder (which all
   // have room: floor < exact <= size) absorb it one each.
   for (const i of byRemainder) {
@@ -116,7 +121,10 @@ const compareKeys = (a: string | null, b: string | null): number =>
   a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
 
 /** Draws the sample. Candidates are taken in id order first, so input order never matters. */
-export function drawSample(candidates: readonly SampleCandidate[], options: SampleOptions): SampleResult {
+export function drawSample(
+  candidates: readonly SampleCandidate[],
+  options: SampleOptions,
+): SampleResult {
   const rng = mulberry32(options.seed);
   const sorted = candidates.slice().sort((a, b) => a.id - b.id);
   const n = targetCount(options.size, sorted.length);

@@ -5,11 +5,17 @@ import { roundByName } from '../../services/rounds/roundRepository';
 import type { CliCommand, CommandContext } from '../cliTypes';
 import { requireArg, stringFlag, UsageError } from '../cliTypes';
 
-function numberFlag(ctx: CommandContext, name: string, check: (n: number) => boolean, want: string): number | undefined {
+function numberFlag(
+  ctx: CommandContext,
+  name: string,
+  check: (n: number) => boolean,
+  want: string,
+): number | undefined {
   const raw = stringFlag(ctx, name);
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UsageError(`--${name} must be ${want}, got "${raw}"`);
+  if (raw.trim() === '' || !Number.isFinite(n) || !check(n))
+    throw new UsageError(`--${name} must be ${want}, got "${raw}"`);
   return n;
 }
 
@@ -63,23 +69,42 @@ export function describeReport(r: AgreementReport): string[] {
 
 export const agreementCommand: CliCommand = {
   words: ['agreement'],
-  usage: 'concord agreement P [--round R] [--iou T] [--instructions-version V] [--bootstrap N] [--json]',
+  usage:
+    'concord agreement P [--round R] [--iou T] [--instructions-version V] [--bootstrap N] [--json]',
   summary: 'agreement between labelers (of a round, or of every item two or more people annotated)',
   valueFlags: ['round', 'iou', 'instructions-version', 'bootstrap'],
   async run(ctx) {
     const file = requireArg(ctx, 0, 'project file');
     if (ctx.args.length > 1) throw new UsageError(`unexpected argument "${ctx.args[1]}"`);
     const iou = numberFlag(ctx, 'iou', (n) => n > 0 && n <= 1, 'above 0 and at most 1') ?? 0.5;
-    const version = numberFlag(ctx, 'instructions-version', (n) => Number.isInteger(n) && n >= 1, 'a version number');
-    const samples = numberFlag(ctx, 'bootstrap', (n) => Number.isInteger(n) && n >= 0 && n <= 100_000, 'a whole number of resamples (0-100000)');
+    const version = numberFlag(
+      ctx,
+      'instructions-version',
+      (n) => Number.isInteger(n) && n >= 1,
+      'a version number',
+    );
+    const samples = numberFlag(
+      ctx,
+      'bootstrap',
+      (n) => Number.isInteger(n) && n >= 0 && n <= 100_000,
+      'a whole number of resamples (0-100000)',
+    );
     const { db } = ctx.services().host.open(file);
     const roundName = stringFlag(ctx, 'round');
     const roundId = roundName !== undefined ? roundByName(db, roundName).id : undefined;
-    const report = agreementReport(db, cliOwner, { roundId, iou, instructionsVersion: version, bootstrapSamples: samples });
+    const report = agreementReport(db, cliOwner, {
+      roundId,
+      iou,
+      instructionsVersion: version,
+      bootstrapSamples: samples,
+    });
     if (ctx.json) {
       // Items are keyed by asset id; add the relative path so scripts need no second lookup.
       const pathOf = db.prepare('SELECT rel_path FROM assets WHERE id = ?').pluck();
-      const perItem = report.perItem.map((i) => ({ ...i, file: pathOf.get(Number(i.itemKey)) as string }));
+      const perItem = report.perItem.map((i) => ({
+        ...i,
+        file: pathOf.get(Number(i.itemKey)) as string,
+      }));
       ctx.io.out(JSON.stringify({ ...report, perItem }, null, 2));
       return 0;
     }

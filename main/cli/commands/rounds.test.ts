@@ -36,14 +36,24 @@ beforeEach(async () => {
   fs.mkdirSync(path.join(dir, 'imgs'));
   const rows = ['file,line'];
   for (let i = 0; i < 6; i++) {
-    await sharp({ create: { width: 100, height: 80, channels: 3, background: { r: 40 * i, g: 90, b: 120 } } })
+    await sharp({
+      create: { width: 100, height: 80, channels: 3, background: { r: 40 * i, g: 90, b: 120 } },
+    })
       .png()
       .toFile(path.join(dir, `imgs/p${i}.png`));
     rows.push(`p${i}.png,${i < 4 ? 'A' : 'B'}`);
   }
   project = path.join(dir, 'steel.concord');
   expect(await run('init', project, '--name', 'Steel')).toBe(0);
-  expect(await run('import', project, path.join(dir, 'imgs'), '--metadata', write('meta.csv', rows.join('\n')))).toBe(0);
+  expect(
+    await run(
+      'import',
+      project,
+      path.join(dir, 'imgs'),
+      '--metadata',
+      write('meta.csv', rows.join('\n')),
+    ),
+  ).toBe(0);
   expect(await run('instructions', 'set', project, write('spec.json', INSTRUCTIONS))).toBe(0);
   for (const [who, cls] of [
     ['ana', 'scratch'],
@@ -56,7 +66,9 @@ beforeEach(async () => {
         { file: 'p1.png', boxes: [{ class: cls, x: 50, y: 20, w: 30, h: 30 }] },
       ],
     });
-    expect(await run('annotations', 'import', project, '--labeler', who, '--format', 'concord', file)).toBe(0);
+    expect(
+      await run('annotations', 'import', project, '--labeler', who, '--format', 'concord', file),
+    ).toBe(0);
   }
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -72,7 +84,22 @@ interface RoundJson {
 
 describe('concord round create', () => {
   it('draws a stratified, seeded sample and prints it as JSON', async () => {
-    expect(await run('round', 'create', project, '--labelers', 'ana,ben', '--size', '3', '--stratify-by', 'line', '--seed', '7', '--json')).toBe(0);
+    expect(
+      await run(
+        'round',
+        'create',
+        project,
+        '--labelers',
+        'ana,ben',
+        '--size',
+        '3',
+        '--stratify-by',
+        'line',
+        '--seed',
+        '7',
+        '--json',
+      ),
+    ).toBe(0);
     const r1 = json<RoundJson>();
     expect(r1).toMatchObject({ name: 'r1', itemCount: 3, sampling: { seed: 7 } });
     expect(r1.strata).toEqual([
@@ -81,23 +108,74 @@ describe('concord round create', () => {
     ]);
     expect(r1.items).toHaveLength(3);
     // The same seed draws the same sample.
-    expect(await run('round', 'create', project, '--labelers', 'ana,ben', '--size', '3', '--stratify-by', 'line', '--seed', '7', '--name', 'again', '--json')).toBe(0);
+    expect(
+      await run(
+        'round',
+        'create',
+        project,
+        '--labelers',
+        'ana,ben',
+        '--size',
+        '3',
+        '--stratify-by',
+        'line',
+        '--seed',
+        '7',
+        '--name',
+        'again',
+        '--json',
+      ),
+    ).toBe(0);
     expect(json<RoundJson>().items).toEqual(r1.items);
     // Text output names the round, its sample and the labelers' progress.
-    expect(await run('round', 'create', project, '--labelers', 'ana,ben', '--fraction', '0.5', '--seed', '1')).toBe(0);
+    expect(
+      await run(
+        'round',
+        'create',
+        project,
+        '--labelers',
+        'ana,ben',
+        '--fraction',
+        '0.5',
+        '--seed',
+        '1',
+      ),
+    ).toBe(0);
     expect(out[0]).toBe('Round r2 (open): 3 of 6 asset(s) for ana, ben');
     expect(out[1]).toMatch(/sample 50%, random, seed 1; instructions v\d+; suggestions hidden/);
     expect(await run('rounds', project, '--json')).toBe(0);
-    expect(json<{ rounds: RoundJson[] }>().rounds.map((r) => r.name)).toEqual(['r1', 'again', 'r2']);
+    expect(json<{ rounds: RoundJson[] }>().rounds.map((r) => r.name)).toEqual([
+      'r1',
+      'again',
+      'r2',
+    ]);
   });
 
   it('says what is wrong in one line', async () => {
     expect(await run('round', 'create', project, '--labelers', 'ana')).toBe(2);
     expect(err.join('\n')).toMatch(/--labelers needs at least two names/);
     expect(await run('round', 'create', project, '--labelers', 'ana,zed', '--size', '2')).toBe(1);
-    expect(err).toEqual([expect.stringMatching(/^concord round create: error: No profile named "zed" in this project; profiles: ana, ben$/)]);
-    expect(await run('round', 'create', project, '--labelers', 'ana,ben', '--size', '2', '--fraction', '0.5')).toBe(2);
-    expect(await run('round', 'create', project, '--labelers', 'ana,ben', '--stratify-by', 'camera')).toBe(1);
+    expect(err).toEqual([
+      expect.stringMatching(
+        /^concord round create: error: No profile named "zed" in this project; profiles: ana, ben$/,
+      ),
+    ]);
+    expect(
+      await run(
+        'round',
+        'create',
+        project,
+        '--labelers',
+        'ana,ben',
+        '--size',
+        '2',
+        '--fraction',
+        '0.5',
+      ),
+    ).toBe(2);
+    expect(
+      await run('round', 'create', project, '--labelers', 'ana,ben', '--stratify-by', 'camera'),
+    ).toBe(1);
     expect(err[0]).toMatch(/No asset has a metadata field "camera"; fields: line/);
     expect(await run('agreement', project, '--round', 'r7')).toBe(1);
     expect(err[0]).toMatch(/No round named "r7" in this project; it has no rounds yet/);
@@ -108,7 +186,9 @@ describe('concord round create', () => {
 describe('concord agreement', () => {
   it('compares every item two or more labelers annotated when no round is given', async () => {
     expect(await run('agreement', project, '--json', '--bootstrap', '200')).toBe(0);
-    const r = json<Record<string, unknown> & { boxes: { perClass: Array<{ class: string; f1: number | null }> } }>();
+    const r = json<
+      Record<string, unknown> & { boxes: { perClass: Array<{ class: string; f1: number | null }> } }
+    >();
     expect(r).toMatchObject({
       round: null,
       iou: 0.5,
@@ -120,15 +200,34 @@ describe('concord agreement', () => {
       transcripts: { wer: null },
     });
     expect(r.pairs).toHaveLength(1);
-    expect(r.boxes.perClass.filter((c) => c.f1 !== null).map((c) => c.class)).toEqual(['dent', 'scratch']);
-    expect((r.perItem as Array<{ file: string }>).map((i) => i.file)).toEqual(['imgs/p0.png', 'imgs/p1.png']);
+    expect(r.boxes.perClass.filter((c) => c.f1 !== null).map((c) => c.class)).toEqual([
+      'dent',
+      'scratch',
+    ]);
+    expect((r.perItem as Array<{ file: string }>).map((i) => i.file)).toEqual([
+      'imgs/p0.png',
+      'imgs/p1.png',
+    ]);
     expect(await run('agreement', project)).toBe(0);
     expect(out[0]).toBe('Agreement (IoU >= 0.5): ana vs ben');
     expect(out.join('\n')).toMatch(/Per class, worst first:\n {2}dent +F1 0\.00/);
   });
 
   it('reports a round from the labels made in it', async () => {
-    expect(await run('round', 'create', project, '--labelers', 'ana,ben', '--size', '2', '--seed', '3', '--json')).toBe(0);
+    expect(
+      await run(
+        'round',
+        'create',
+        project,
+        '--labelers',
+        'ana,ben',
+        '--size',
+        '2',
+        '--seed',
+        '3',
+        '--json',
+      ),
+    ).toBe(0);
     const round = json<RoundJson & { id: number }>();
     // Label inside the round as each labeler would in the app (same services, same file).
     const services = createServices({ appDataDir: path.join(dir, 'appdata'), transport: 'cli' });
@@ -147,7 +246,13 @@ describe('concord agreement', () => {
     for (const who of ['ana', 'ben']) {
       const actor = actorByName(db, who);
       for (const { assetId } of round.items) {
-        const d: AnnotationDoc = { boxes: [box(who === 'ana' ? 10 : 11)], tags: [], noDefects: false, uncertain: false, segments: [] };
+        const d: AnnotationDoc = {
+          boxes: [box(who === 'ana' ? 10 : 11)],
+          tags: [],
+          noDefects: false,
+          uncertain: false,
+          segments: [],
+        };
         saveAnnotation(db, actor, { assetId, doc: d, baseRevision: 0, roundId: round.id });
         submitAnnotation(db, actor, assetId, round.id);
       }

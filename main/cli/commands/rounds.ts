@@ -1,16 +1,22 @@
 import type { RoundDetails, StratifySpec } from '../../../shared/api/schemas/rounds';
 import { actorByName, cliOwner } from '../../services/identity/actor';
 import { roundAssetIds, roundByName } from '../../services/rounds/roundRepository';
-import { closeRound, createRound, listRoundSummaries, roundDetails } from '../../services/rounds/roundService';
+import { closeRound, createRound, listRoundSummaries } from '../../services/rounds/roundService';
 import type { Db } from '../../db/connection';
 import type { CliCommand, CommandContext } from '../cliTypes';
 import { requireArg, stringFlag, UsageError } from '../cliTypes';
 
-function numberFlag(ctx: CommandContext, name: string, check: (n: number) => boolean, want: string): number | undefined {
+function numberFlag(
+  ctx: CommandContext,
+  name: string,
+  check: (n: number) => boolean,
+  want: string,
+): number | undefined {
   const raw = stringFlag(ctx, name);
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UsageError(`--${name} must be ${want}, got "${raw}"`);
+  if (raw.trim() === '' || !Number.isFinite(n) || !check(n))
+    throw new UsageError(`--${name} must be ${want}, got "${raw}"`);
   return n;
 }
 
@@ -21,51 +27,80 @@ function describeStratify(s: StratifySpec): string {
 }
 
 export function describeRound(r: RoundDetails): string[] {
-  const size = 'count' in r.sampling.size ? `${r.sampling.size.count}` : `${r.sampling.size.fraction * 100}%`;
+  const size =
+    'count' in r.sampling.size ? `${r.sampling.size.count}` : `${r.sampling.size.fraction * 100}%`;
   const lines = [
     `Round ${r.name} (${r.status}): ${r.itemCount} of ${r.candidates} ${r.sampling.kind ?? 'asset'}(s) for ${r.labelers.map((l) => l.name).join(', ')}`,
     `  sample ${size}, ${describeStratify(r.sampling.stratify)}, seed ${r.sampling.seed}; instructions v${r.instructionsVersion}; suggestions ${r.showSuggestions ? 'shown' : 'hidden'}`,
   ];
   if (r.sampling.stratify.by !== 'none') {
-    for (const s of r.strata) lines.push(`    ${(s.stratum ?? '(none)').padEnd(24)} ${s.drawn} of ${s.available}`);
+    for (const s of r.strata)
+      lines.push(`    ${(s.stratum ?? '(none)').padEnd(24)} ${s.drawn} of ${s.available}`);
   }
   for (const l of r.labelers) {
-    if (l.progress) lines.push(`  ${l.name.padEnd(20)} ${l.progress.done}/${l.progress.total} done, ${l.progress.working} in progress`);
+    if (l.progress)
+      lines.push(
+        `  ${l.name.padEnd(20)} ${l.progress.done}/${l.progress.total} done, ${l.progress.working} in progress`,
+      );
   }
   return lines;
 }
 
 function itemPaths(db: Db, roundId: number): Array<{ assetId: number; path: string }> {
   const stmt = db.prepare('SELECT rel_path FROM assets WHERE id = ?').pluck();
-  return roundAssetIds(db, roundId).map((assetId) => ({ assetId, path: stmt.get(assetId) as string }));
+  return roundAssetIds(db, roundId).map((assetId) => ({
+    assetId,
+    path: stmt.get(assetId) as string,
+  }));
 }
 
 export const roundCreateCommand: CliCommand = {
   words: ['round', 'create'],
   usage:
     'concord round create P --labelers a,b [--size N | --fraction F] [--stratify-by FIELD|class] [--seed S] [--name R] [--kind image|audio] [--instructions-version V] [--show-suggestions] [--json]',
-  summary: 'draw a blind double-labeling sample for two or more labelers (seeded: same seed, same sample)',
+  summary:
+    'draw a blind double-labeling sample for two or more labelers (seeded: same seed, same sample)',
   valueFlags: ['size', 'fraction', 'stratify-by', 'seed', 'name', 'kind', 'instructions-version'],
   listFlags: ['labelers'],
   async run(ctx) {
     const file = requireArg(ctx, 0, 'project file');
     if (ctx.args.length > 1) throw new UsageError(`unexpected argument "${ctx.args[1]}"`);
     const names = ctx.flags.labelers;
-    if (!Array.isArray(names) || names.length < 2) throw new UsageError('--labelers needs at least two names, e.g. --labelers ana,ben');
-    const count = numberFlag(ctx, 'size', (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1');
+    if (!Array.isArray(names) || names.length < 2)
+      throw new UsageError('--labelers needs at least two names, e.g. --labelers ana,ben');
+    const count = numberFlag(
+      ctx,
+      'size',
+      (n) => Number.isInteger(n) && n >= 1,
+      'a whole number of at least 1',
+    );
     const fraction = numberFlag(ctx, 'fraction', (n) => n > 0 && n <= 1, 'above 0 and at most 1');
-    if (count !== undefined && fraction !== undefined) throw new UsageError('give --size or --fraction, not both');
-    const seed = numberFlag(ctx, 'seed', (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 31, 'a whole number from 0 to 2147483647');
-    const version = numberFlag(ctx, 'instructions-version', (n) => Number.isInteger(n) && n >= 1, 'a version number');
+    if (count !== undefined && fraction !== undefined)
+      throw new UsageError('give --size or --fraction, not both');
+    const seed = numberFlag(
+      ctx,
+      'seed',
+      (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 31,
+      'a whole number from 0 to 2147483647',
+    );
+    const version = numberFlag(
+      ctx,
+      'instructions-version',
+      (n) => Number.isInteger(n) && n >= 1,
+      'a version number',
+    );
     const kind = stringFlag(ctx, 'kind');
-    if (kind !== undefined && kind !== 'image' && kind !== 'audio') throw new UsageError(`--kind must be image or audio, got "${kind}"`);
+    if (kind !== undefined && kind !== 'image' && kind !== 'audio')
+      throw new UsageError(`--kind must be image or audio, got "${kind}"`);
     const { db } = ctx.services().host.open(file);
     const field = stringFlag(ctx, 'stratify-by');
     let stratify: StratifySpec = { by: 'none' };
     if (field !== undefined) {
-      const isField = db.prepare('SELECT 1 FROM asset_metadata WHERE key = ? LIMIT 1').get(field) !== undefined;
+      const isField =
+        db.prepare('SELECT 1 FROM asset_metadata WHERE key = ? LIMIT 1').get(field) !== undefined;
       // "class" means the existing labels unless the assets really have a metadata field of that name.
-      stratify = field === 'class' && !isField ? { by: 'class', source: 'any' } : { by: 'metadata', field };
+      stratify =
+        field === 'class' && !isField ? { by: 'class', source: 'any' } : { by: 'metadata', field };
     }
     const labelerIds = names.map((n) => actorByName(db, n).id!);
     const round = createRound(db, cliOwner, {
@@ -94,12 +129,13 @@ export const roundsListCommand: CliCommand = {
   async run(ctx) {
     const file = requireArg(ctx, 0, 'project file');
     const { db } = ctx.services().host.open(file);
-    const rounds = listRoundSummaries(db, cliOwner).map((r) => roundDetails(db, cliOwner, r.id));
+    const rounds = listRoundSummaries(db, cliOwner);
     if (ctx.json) {
       ctx.io.out(JSON.stringify({ rounds }, null, 2));
       return 0;
     }
-    if (rounds.length === 0) ctx.io.out('No rounds yet. Draw one with: concord round create P --labelers a,b --size N');
+    if (rounds.length === 0)
+      ctx.io.out('No rounds yet. Draw one with: concord round create P --labelers a,b --size N');
     for (const r of rounds) for (const line of describeRound(r)) ctx.io.out(line);
     return 0;
   },

@@ -41,24 +41,44 @@ describe('migration 0003 rounds', () => {
     migrate(db, migrations, 3);
     expect(schemaVersion(db)).toBe(3);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['rounds', 'round_labelers', 'round_items', 'annotations', 'annotation_revisions']));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'rounds',
+        'round_labelers',
+        'round_items',
+        'annotations',
+        'annotation_revisions',
+      ]),
+    );
     expect(tables).not.toContain('annotations_v2');
     expect(tables).not.toContain('annotation_revisions_v2');
-    expect(db.prepare('SELECT id, labeler_id, status, round_id, review_comment FROM annotations ORDER BY id').all()).toEqual([
+    expect(
+      db
+        .prepare(
+          'SELECT id, labeler_id, status, round_id, review_comment FROM annotations ORDER BY id',
+        )
+        .all(),
+    ).toEqual([
       { id: 11, labeler_id: 1, status: 'submitted', round_id: null, review_comment: null },
       { id: 12, labeler_id: 2, status: 'sent_back', round_id: null, review_comment: 'look again' },
     ]);
-    expect(db.prepare('SELECT annotation_id, revision, storage FROM annotation_revisions ORDER BY id').all()).toEqual([
+    expect(
+      db
+        .prepare('SELECT annotation_id, revision, storage FROM annotation_revisions ORDER BY id')
+        .all(),
+    ).toEqual([
       { annotation_id: 11, revision: 1, storage: 'full' },
       { annotation_id: 11, revision: 2, storage: 'delta' },
       { annotation_id: 12, revision: 1, storage: 'full' },
     ]);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     // The log still belongs to the annotations (cascade) and stays append-only.
-    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'annotation_revisions'").pluck().get()).toMatch(
-      /REFERENCES annotations\(id\)/,
+    expect(
+      db.prepare("SELECT sql FROM sqlite_master WHERE name = 'annotation_revisions'").pluck().get(),
+    ).toMatch(/REFERENCES annotations\(id\)/);
+    expect(() => db.prepare('UPDATE annotation_revisions SET actor_name = ?').run('x')).toThrow(
+      /append-only/,
     );
-    expect(() => db.prepare('UPDATE annotation_revisions SET actor_name = ?').run('x')).toThrow(/append-only/);
     db.close();
   });
 
@@ -78,9 +98,13 @@ describe('migration 0003 rounds', () => {
     insert.run(2);
     expect(() => insert.run(1)).toThrow(/UNIQUE/);
     expect(() => insert.run(99)).toThrow(/FOREIGN KEY/);
-    expect(db.prepare('SELECT COUNT(*) FROM annotations WHERE labeler_id = 1').pluck().get()).toBe(3);
+    expect(db.prepare('SELECT COUNT(*) FROM annotations WHERE labeler_id = 1').pluck().get()).toBe(
+      3,
+    );
     // A closed round must say when; an open one must not.
-    expect(() => db.prepare("UPDATE rounds SET status = 'closed' WHERE id = 1").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE rounds SET status = 'closed' WHERE id = 1").run()).toThrow(
+      /CHECK/,
+    );
     db.close();
   });
 });

@@ -22,12 +22,37 @@ afterEach(() => {
 async function labeledRound() {
   const t = await roundTeam(4);
   h = t;
-  const r = await t.call('lead', 'rounds:create', { labelerIds: [t.anaId, t.benId], size: { count: 4 }, seed: 9 });
+  const r = await t.call('lead', 'rounds:create', {
+    labelerIds: [t.anaId, t.benId],
+    size: { count: 4 },
+    seed: 9,
+  });
   const [i0, i1, i2, i3] = t.images as [number, number, number, number];
   const none = doc([], { noDefects: true });
-  await label(t, 'ana', i0, doc([box('a1', 'cls_scratch', 10), box('a2', 'cls_dent', 100)], { tags: ['tag_defective'] }), r.id, true);
-  await label(t, 'ben', i0, doc([box('b1', 'cls_scratch', 12), box('b2', 'cls_scratch', 100)], { tags: ['tag_defective'] }), r.id, true);
-  await label(t, 'ana', i1, doc([box('a1', 'cls_particle', 10)], { tags: ['tag_defective'] }), r.id, true);
+  await label(
+    t,
+    'ana',
+    i0,
+    doc([box('a1', 'cls_scratch', 10), box('a2', 'cls_dent', 100)], { tags: ['tag_defective'] }),
+    r.id,
+    true,
+  );
+  await label(
+    t,
+    'ben',
+    i0,
+    doc([box('b1', 'cls_scratch', 12), box('b2', 'cls_scratch', 100)], { tags: ['tag_defective'] }),
+    r.id,
+    true,
+  );
+  await label(
+    t,
+    'ana',
+    i1,
+    doc([box('a1', 'cls_particle', 10)], { tags: ['tag_defective'] }),
+    r.id,
+    true,
+  );
   await label(t, 'ben', i1, none, r.id, true);
   await label(t, 'ana', i2, none, r.id, true);
   await label(t, 'ben', i2, none, r.id, true);
@@ -42,11 +67,26 @@ describe('agreement service', () => {
     const view = await t.call('lead', 'agreement:report', { roundId: r.id });
     const rep = view.report;
     expect(view.round).toMatchObject({ name: 'r1', status: 'open' });
-    expect(rep).toMatchObject({ round: 'r1', iou: 0.5, labelers: ['ana', 'ben'], items: 4, itemsInFullAgreement: 2 });
-    expect(rep.boxes).toMatchObject({ nA: 4, nB: 3, agreements: 2, classConflicts: 1, onlyA: 1, onlyB: 0 });
+    expect(rep).toMatchObject({
+      round: 'r1',
+      iou: 0.5,
+      labelers: ['ana', 'ben'],
+      items: 4,
+      itemsInFullAgreement: 2,
+    });
+    expect(rep.boxes).toMatchObject({
+      nA: 4,
+      nB: 3,
+      agreements: 2,
+      classConflicts: 1,
+      onlyA: 1,
+      onlyB: 0,
+    });
     expect(rep.boxes.f1).toBeCloseTo(4 / 7, 10);
     expect(rep.boxes.meanIoU).toBeCloseTo((1520 / 1680 + 1) / 2, 10);
-    expect(rep.boxes.perClass.filter((c) => c.nA + c.nB > 0).map((c) => [c.class, c.f1, c.items])).toEqual([
+    expect(
+      rep.boxes.perClass.filter((c) => c.nA + c.nB > 0).map((c) => [c.class, c.f1, c.items]),
+    ).toEqual([
       ['dent', 0, 1],
       ['foreign particle', 0, 1],
       ['scratch', 0.8, 2],
@@ -55,7 +95,12 @@ describe('agreement service', () => {
     expect(view.classes.map((c) => c.name)).toEqual(CLASSES.map((c) => c.name));
     // A stricter threshold turns the near miss on item 0 into an only-A and an only-B.
     const strict = await t.call('lead', 'agreement:report', { roundId: r.id, iou: 0.95 });
-    expect(strict.report.boxes).toMatchObject({ agreements: 1, classConflicts: 1, onlyA: 2, onlyB: 1 });
+    expect(strict.report.boxes).toMatchObject({
+      agreements: 1,
+      classConflicts: 1,
+      onlyA: 2,
+      onlyB: 1,
+    });
   });
 
   it('keeps an open round’s agreement from labelers, and from a lead who labels in it', async () => {
@@ -63,8 +108,12 @@ describe('agreement service', () => {
     const err = await t.fail('ana', 'agreement:report', { roundId: r.id });
     expect(err.code).toBe('FORBIDDEN');
     expect(err.message).toMatch(/Round r1 is still open/);
-    expect((await t.fail('ben', 'agreement:items', { roundId: r.id, filter: { kind: 'all' } })).code).toBe('FORBIDDEN');
-    expect((await t.fail('carl', 'agreement:item', { roundId: r.id, assetId: t.images[0]! })).code).toBe('FORBIDDEN');
+    expect(
+      (await t.fail('ben', 'agreement:items', { roundId: r.id, filter: { kind: 'all' } })).code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await t.fail('carl', 'agreement:item', { roundId: r.id, assetId: t.images[0]! })).code,
+    ).toBe('FORBIDDEN');
     // Without a round, a labeler's view leaves the blind items out entirely.
     expect((await t.fail('ana', 'agreement:report', {})).message).toMatch(/Nothing to compare/);
     expect((await t.call('lead', 'agreement:report', {})).report.items).toBe(4);
@@ -77,7 +126,9 @@ describe('agreement service', () => {
   it('lists the items behind each figure and opens one side by side', async () => {
     const { t, r, items } = await labeledRound();
     const ids = async (filter: Parameters<typeof t.call<'agreement:items'>>[2]['filter']) =>
-      (await t.call('lead', 'agreement:items', { roundId: r.id, filter })).items.map((i) => i.assetId);
+      (await t.call('lead', 'agreement:items', { roundId: r.id, filter })).items.map(
+        (i) => i.assetId,
+      );
     expect(await ids({ kind: 'conflict' })).toEqual([items[0]]);
     expect(await ids({ kind: 'onlyA' })).toEqual([items[1]]);
     expect(await ids({ kind: 'onlyB' })).toEqual([]);
@@ -85,10 +136,20 @@ describe('agreement service', () => {
     expect(await ids({ kind: 'classDisagreement', classId: 'cls_scratch' })).toEqual([items[0]]);
     expect(await ids({ kind: 'cell', a: 'cls_dent', b: 'cls_scratch' })).toEqual([items[0]]);
     expect(await ids({ kind: 'cell', a: 'cls_particle', b: null })).toEqual([items[1]]);
-    expect(await ids({ kind: 'cell', a: 'cls_scratch', b: 'cls_scratch' })).toEqual([items[0], items[3]]);
+    expect(await ids({ kind: 'cell', a: 'cls_scratch', b: 'cls_scratch' })).toEqual([
+      items[0],
+      items[3],
+    ]);
     expect((await ids({ kind: 'full' })).sort()).toEqual([items[2], items[3]].sort());
-    const all = await t.call('lead', 'agreement:items', { roundId: r.id, filter: { kind: 'disagreement' } });
-    expect(all.items[0]).toMatchObject({ assetId: items[0], disagreements: 1, summary: '1 class conflict (dent vs scratch)' });
+    const all = await t.call('lead', 'agreement:items', {
+      roundId: r.id,
+      filter: { kind: 'disagreement' },
+    });
+    expect(all.items[0]).toMatchObject({
+      assetId: items[0],
+      disagreements: 1,
+      summary: '1 class conflict (dent vs scratch)',
+    });
     expect(all.items[1]!.summary).toBe('1 only-ana; tags differ (ana: defective / ben: ok)');
 
     const detail = await t.call('lead', 'agreement:item', { roundId: r.id, assetId: items[0]! });
@@ -104,10 +165,20 @@ describe('agreement service', () => {
     await t.call('lead', 'rounds:close', { roundId: r.id });
     const cur = await t.call('lead', 'instructions:current', {});
     const revised = CLASSES.map((c) =>
-      c.id === 'cls_particle' ? classDef(c.id, c.name, c.color, 'Any speck of foreign matter, even under 1 mm.') : c,
+      c.id === 'cls_particle'
+        ? classDef(c.id, c.name, c.color, 'Any speck of foreign matter, even under 1 mm.')
+        : c,
     );
-    await t.call('lead', 'instructions:save', { spec: { ...cur.spec, classes: revised }, note: 'particle', baseVersion: cur.version });
-    const r2 = await t.call('lead', 'rounds:create', { labelerIds: [t.anaId, t.benId], size: { count: 4 }, seed: 9 });
+    await t.call('lead', 'instructions:save', {
+      spec: { ...cur.spec, classes: revised },
+      note: 'particle',
+      baseVersion: cur.version,
+    });
+    const r2 = await t.call('lead', 'rounds:create', {
+      labelerIds: [t.anaId, t.benId],
+      size: { count: 4 },
+      seed: 9,
+    });
     expect(r2.instructionsVersion).toBe(3);
     for (const who of ['ana', 'ben']) {
       await label(t, who, t.images[1]!, doc([box('p', 'cls_particle', 10)]), r2.id, true);

@@ -23,7 +23,8 @@ export interface ReportOptions extends ScopeInput {
 
 function nothingToCompare(data: AgreementData): AppError {
   const where = data.round ? `round ${data.round.name}` : 'this project';
-  const version = data.instructionsVersion !== null ? ` under instructions v${data.instructionsVersion}` : '';
+  const version =
+    data.instructionsVersion !== null ? ` under instructions v${data.instructionsVersion}` : '';
   return new AppError(
     'NOT_FOUND',
     data.round
@@ -33,7 +34,11 @@ function nothingToCompare(data: AgreementData): AppError {
 }
 
 /** Computes the report over already loaded (and blindness-checked) data. */
-export function reportFor(data: AgreementData, iou: number, bootstrapSamples = 1000): AgreementReport {
+export function reportFor(
+  data: AgreementData,
+  iou: number,
+  bootstrapSamples = 1000,
+): AgreementReport {
   if (data.labelers.length < 2) throw nothingToCompare(data);
   const classNames = Object.fromEntries(data.classes.map((c) => [c.id, c.name]));
   try {
@@ -87,7 +92,9 @@ interface AssetInfo {
 
 function assetInfo(db: Db, ids: number[]): Map<number, AssetInfo> {
   const out = new Map<number, AssetInfo>();
-  const stmt = db.prepare('SELECT id, rel_path AS relPath, file_name AS fileName, kind FROM assets WHERE id = ?');
+  const stmt = db.prepare(
+    'SELECT id, rel_path AS relPath, file_name AS fileName, kind FROM assets WHERE id = ?',
+  );
   for (const id of ids) {
     const row = stmt.get(id) as AssetInfo | undefined;
     if (row) out.set(id, row);
@@ -147,7 +154,9 @@ export function agreementItemDetail(
   const key = String(options.assetId);
   const asset = db
     .prepare('SELECT id, rel_path AS relPath, kind, width, height FROM assets WHERE id = ?')
-    .get(options.assetId) as { id: number; relPath: string; kind: AssetKind; width: number | null; height: number | null } | undefined;
+    .get(options.assetId) as
+    | { id: number; relPath: string; kind: AssetKind; width: number | null; height: number | null }
+    | undefined;
   if (!asset || !data.items.includes(key)) {
     const where = data.round ? `round ${data.round.name}` : 'this comparison';
     throw new AppError('NOT_FOUND', `Asset ${options.assetId} is not an item of ${where}`);
@@ -160,7 +169,10 @@ export function agreementItemDetail(
     kind: asset.kind,
     width: asset.width,
     height: asset.height,
-    annotations: data.labelers.map((labeler) => ({ labeler, doc: data.docs.get(labeler)?.get(key) ?? null })),
+    annotations: data.labelers.map((labeler) => ({
+      labeler,
+      doc: data.docs.get(labeler)?.get(key) ?? null,
+    })),
     pairs: report?.perItem[0]?.pairs ?? null,
     classes: data.classes,
   };

@@ -44,14 +44,19 @@ function insights(db: Db, points: TrendPoint[], className: (id: string) => strin
       const delta = cq.f1 - cp.f1;
       const from = p.instructionsVersion;
       const to = q.instructionsVersion;
-      const revised = from !== null && to !== null && to > from ? revisedIn(db, cq.classId, from, to) : null;
+      const revised =
+        from !== null && to !== null && to > from ? revisedIn(db, cq.classId, from, to) : null;
       const name = className(cq.classId);
       const span = `${p.label} → ${q.label}, ${cp.items} → ${cq.items} items`;
       if (revised !== null && Math.abs(delta) >= 0.05) {
-        out.push(`After revising '${name}' in v${revised}, its F1 went from ${f2(cp.f1)} to ${f2(cq.f1)} (${span}).`);
+        out.push(
+          `After revising '${name}' in v${revised}, its F1 went from ${f2(cp.f1)} to ${f2(cq.f1)} (${span}).`,
+        );
       } else if (Math.abs(delta) >= NOTABLE_CHANGE) {
         const verb = delta > 0 ? 'rose' : 'fell';
-        out.push(`'${name}' F1 ${verb} from ${f2(cp.f1)} to ${f2(cq.f1)} without a change to its instructions (${span}).`);
+        out.push(
+          `'${name}' F1 ${verb} from ${f2(cp.f1)} to ${f2(cq.f1)} without a change to its instructions (${span}).`,
+        );
       }
     }
   }
@@ -81,7 +86,12 @@ function point(
     f1Ci95: report.boxes.f1Ci95,
     cohenKappa: report.tags.cohenKappa,
     krippendorffAlpha: report.tags.krippendorffAlpha,
-    perClass: report.boxes.perClass.map((c) => ({ classId: c.classId, f1: c.f1, ci95: c.ci95, items: c.items })),
+    perClass: report.boxes.perClass.map((c) => ({
+      classId: c.classId,
+      f1: c.f1,
+      ci95: c.ci95,
+      items: c.items,
+    })),
   };
 }
 
@@ -90,7 +100,12 @@ function point(
  * sentences about classes whose agreement moved after their instructions were revised.
  * Open rounds that blind the caller are left out and named.
  */
-export function agreementTrend(db: Db, actor: Actor, by: 'round' | 'instructionsVersion', iou: number): AgreementTrend {
+export function agreementTrend(
+  db: Db,
+  actor: Actor,
+  by: 'round' | 'instructionsVersion',
+  iou: number,
+): AgreementTrend {
   const points: TrendPoint[] = [];
   const hiddenRounds: string[] = [];
   if (by === 'round') {
@@ -105,7 +120,10 @@ export function agreementTrend(db: Db, actor: Actor, by: 'round' | 'instructions
       if (p) points.push(p);
     }
   } else {
-    const versions = db.prepare('SELECT version FROM instruction_versions ORDER BY version').pluck().all() as number[];
+    const versions = db
+      .prepare('SELECT version FROM instruction_versions ORDER BY version')
+      .pluck()
+      .all() as number[];
     for (const v of versions) {
       const p = point(`v${v}`, null, v, () =>
         reportFor(loadAgreementData(db, actor, { instructionsVersion: v }), iou, TREND_BOOTSTRAP),

@@ -9,7 +9,9 @@ import type { ItemFilter } from '../../../shared/api/schemas/agreementChannels';
 function pairsOf(item: ItemAgreement, pair: [string, string] | undefined): ItemPairAgreement[] {
   if (!pair) return item.pairs;
   return item.pairs.filter(
-    (p) => (p.labelers[0] === pair[0] && p.labelers[1] === pair[1]) || (p.labelers[0] === pair[1] && p.labelers[1] === pair[0]),
+    (p) =>
+      (p.labelers[0] === pair[0] && p.labelers[1] === pair[1]) ||
+      (p.labelers[0] === pair[1] && p.labelers[1] === pair[0]),
   );
 }
 
@@ -86,11 +88,16 @@ export function describeItem(
     if (conflicts.length) {
       const total = conflicts.reduce((s, c) => s + c.count, 0);
       const first = conflicts[0]!;
-      bits.push(`${plural(total, 'class conflict')} (${className(first.a!)} vs ${className(first.b!)})`);
+      bits.push(
+        `${plural(total, 'class conflict')} (${className(first.a!)} vs ${className(first.b!)})`,
+      );
     }
     if (p.onlyA) bits.push(`${p.onlyA} only-${p.labelers[0]}`);
     if (p.onlyB) bits.push(`${p.onlyB} only-${p.labelers[1]}`);
-    if (bits.length) parts.push(item.pairs.length > 1 ? `${p.labelers.join('/')}: ${bits.join(', ')}` : bits.join(', '));
+    if (bits.length)
+      parts.push(
+        item.pairs.length > 1 ? `${p.labelers.join('/')}: ${bits.join(', ')}` : bits.join(', '),
+      );
   }
   const tagPair = pairsOf(item, pair).find((p) => p.tagsAgree === false);
   if (tagPair) {

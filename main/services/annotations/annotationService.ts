@@ -42,7 +42,8 @@ export function getAnnotation(
 ): AnnotationState {
   const labelerId = requireProfileId(actor);
   assetShape(db, assetId);
-  const frozen = roundId !== null && assertRoundItem(db, actor, roundId, assetId).status === 'closed';
+  const frozen =
+    roundId !== null && assertRoundItem(db, actor, roundId, assetId).status === 'closed';
   const row = findAnnotation(db, assetId, labelerId, roundId);
   if (!row) {
     return {

@@ -11,26 +11,34 @@ import type { Db } from '../../db/connection';
 import type { RevisionAction } from '../../../shared/api/schemas/annotations';
 import type { Actor } from '../identity/actor';
 import { annotationById, writeAnnotation } from '../annotations/annotationRepository';
+import { readableAnnotationsSql } from '../rounds/blindness';
 
-/** Boxes and annotations per class id, over every labeler's current annotations. */
-export function classUsage(db: Db): ClassUsage[] {
+/**
+ * Boxes and annotations per class id, over every labeler's current annotations — or, with
+ * `reader`, over those the reader may see (the blindness rule: counts are derived figures).
+ */
+export function classUsage(db: Db, reader?: Actor): ClassUsage[] {
+  const r = reader ? readableAnnotationsSql(reader, 'a') : { sql: '1', params: [] };
   return db
     .prepare(
       `SELECT json_extract(b.value, '$.classId') AS classId, COUNT(*) AS boxes, COUNT(DISTINCT a.id) AS annotations
          FROM annotations a, json_each(a.doc_json, '$.boxes') b
+        WHERE ${r.sql}
         GROUP BY 1 ORDER BY 1`,
     )
-    .all() as ClassUsage[];
+    .all(...r.params) as ClassUsage[];
 }
 
-export function tagUsage(db: Db): TagUsage[] {
+export function tagUsage(db: Db, reader?: Actor): TagUsage[] {
+  const r = reader ? readableAnnotationsSql(reader, 'a') : { sql: '1', params: [] };
   return db
     .prepare(
       `SELECT t.value AS tagId, COUNT(DISTINCT a.id) AS annotations
          FROM annotations a, json_each(a.doc_json, '$.tags') t
+        WHERE ${r.sql}
         GROUP BY 1 ORDER BY 1`,
     )
-    .all() as TagUsage[];
+    .all(...r.params) as TagUsage[];
 }
 
 export interface ResolutionPlan {
@@ -128,7 +136,8 @@ function rewriteDoc(
  * Work in closed rounds is not: a closed round is frozen evidence of what was labeled then
  * (its agreement reads class names from the round's own instructions version).
  */
-const NOT_FROZEN = "(a.round_id IS NULL OR a.round_id IN (SELECT id FROM rounds WHERE status = 'open'))";
+const NOT_FROZEN =
+  "(a.round_id IS NULL OR a.round_id IN (SELECT id FROM rounds WHERE status = 'open'))";
 
 export function applyResolutions(
   db: Db,

@@ -35,9 +35,10 @@ export function instructionHandlers({
       return listVersions(db());
     },
     'instructions:usage': (_input, ctx) => {
-      // Lead only: counts over every labeler's boxes would leak across a blind round.
-      requireActor(ctx, 'lead', 'see how the classes are used');
-      return { classes: classUsage(db()), tags: tagUsage(db()) };
+      // Lead only, and only what the lead may read: counts over every labeler's boxes would
+      // leak across a blind round (to a lead who labels in it, too).
+      const actor = requireActor(ctx, 'lead', 'see how the classes are used');
+      return { classes: classUsage(db(), actor), tags: tagUsage(db(), actor) };
     },
     'instructions:save': (input, ctx) => {
       const actor = requireActor(ctx, 'lead', 'change the instructions');

@@ -10,6 +10,7 @@ import type { Actor } from '../identity/actor';
 import { actorByName } from '../identity/actor';
 import { currentVersion, findVersion } from '../instructions/instructionRepository';
 import type { OpenProject } from '../project/projectHost';
+import { assertCanReadAll } from '../rounds/blindness';
 import { writeFileAtomic } from './sourceFiles';
 
 export type ExportFormat = 'concord' | 'coco';
@@ -33,6 +34,7 @@ export interface ExportAnnotationsResult {
 }
 
 interface Row {
+  assetId: number;
   relPath: string;
   kind: 'image' | 'audio';
   width: number | null;
@@ -103,12 +105,18 @@ export function exportAnnotations(
   // annotation of the same file (rounds are compared with `concord agreement --round`).
   const rows = db
     .prepare(
-      `SELECT s.rel_path AS relPath, s.kind, s.width, s.height, a.doc_json AS docJson,
+      `SELECT s.id AS assetId, s.rel_path AS relPath, s.kind, s.width, s.height, a.doc_json AS docJson,
               a.instructions_version AS instructionsVersion
          FROM annotations a JOIN assets s ON s.id = a.asset_id
         WHERE a.labeler_id = ? AND a.round_id IS NULL ORDER BY s.rel_path`,
     )
     .all(labeler.id) as Row[];
+  // A lead who labels in an open round must not export the others' work on its items.
+  assertCanReadAll(
+    db,
+    input.actor,
+    rows.map((r) => ({ ownerId: labeler.id!, assetId: r.assetId })),
+  );
 
   const items: Array<InterchangeItem & { row: Row }> = rows.map((row) => {
     const doc = JSON.parse(row.docJson) as AnnotationDoc;

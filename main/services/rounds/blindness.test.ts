@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../identity/actor';
 import { cliOwner } from '../identity/actor';
-import { assertCanRead, canRead, readableAnnotationsSql, roundBlindsActor, suggestionsVisible } from './blindness';
+import {
+  assertCanRead,
+  canRead,
+  readableAnnotationsSql,
+  roundBlindsActor,
+  suggestionsVisible,
+} from './blindness';
 import type { Team } from './roundTestKit';
 import { box, doc, label, roundTeam } from './roundTestKit';
 
@@ -18,9 +24,18 @@ afterEach(() => {
 async function world() {
   const t = await roundTeam(4);
   h = t;
-  const lead2 = await t.call('lead', 'profiles:create', { name: 'Lead2', role: 'lead', secret: 'concord2' });
+  const lead2 = await t.call('lead', 'profiles:create', {
+    name: 'Lead2',
+    role: 'lead',
+    secret: 'concord2',
+  });
   const [a0, a1, a2, a3] = t.images as [number, number, number, number];
-  const r0 = await t.call('lead', 'rounds:create', { name: 'r0', labelerIds: [t.anaId, t.benId], size: { count: 4 }, seed: 1 });
+  const r0 = await t.call('lead', 'rounds:create', {
+    name: 'r0',
+    labelerIds: [t.anaId, t.benId],
+    size: { count: 4 },
+    seed: 1,
+  });
   t.db.prepare('DELETE FROM round_items WHERE round_id = ? AND asset_id <> ?').run(r0.id, a2);
   await t.call('lead', 'rounds:close', { roundId: r0.id });
   const r1 = await t.call('lead', 'rounds:create', {
@@ -30,7 +45,9 @@ async function world() {
     seed: 1,
     showSuggestions: false,
   });
-  t.db.prepare('DELETE FROM round_items WHERE round_id = ? AND asset_id NOT IN (?, ?)').run(r1.id, a0, a1);
+  t.db
+    .prepare('DELETE FROM round_items WHERE round_id = ? AND asset_id NOT IN (?, ?)')
+    .run(r1.id, a0, a1);
   for (const id of [a0, a1, a2, a3]) await label(t, 'ana', id, doc([box('b', 'cls_dent', 5)]));
   const actor = (id: number, name: string, role: 'lead' | 'labeler'): Actor => ({ id, name, role });
   return {
@@ -72,15 +89,22 @@ describe('the blindness rule', () => {
     const w = await world();
     const db = w.t.db;
     await label(w.t, 'ben', w.items.a0, doc([box('b', 'cls_dent', 5)]));
-    const rows = db.prepare('SELECT id, asset_id AS assetId, labeler_id AS ownerId FROM annotations ORDER BY id').all() as Array<{
+    const rows = db
+      .prepare('SELECT id, asset_id AS assetId, labeler_id AS ownerId FROM annotations ORDER BY id')
+      .all() as Array<{
       id: number;
       assetId: number;
       ownerId: number;
     }>;
     for (const actor of [w.ana, w.ben, w.carl, w.lead, w.lead2, cliOwner]) {
       const r = readableAnnotationsSql(actor, 'an');
-      const got = db.prepare(`SELECT an.id FROM annotations an WHERE ${r.sql} ORDER BY an.id`).pluck().all(...r.params);
-      const want = rows.filter((row) => canRead(db, actor, row.ownerId, row.assetId)).map((row) => row.id);
+      const got = db
+        .prepare(`SELECT an.id FROM annotations an WHERE ${r.sql} ORDER BY an.id`)
+        .pluck()
+        .all(...r.params);
+      const want = rows
+        .filter((row) => canRead(db, actor, row.ownerId, row.assetId))
+        .map((row) => row.id);
       expect(got, actor.name).toEqual(want);
     }
   });

@@ -71,8 +71,7 @@ export function assertCanRead(db: Db, actor: Actor, ownerId: number, assetId: nu
   const rounds = blindingRounds(db, actor, assetId);
   if (rounds.length === 0) return;
   const row = db.prepare('SELECT rel_path AS relPath FROM assets WHERE id = ?').get(assetId) as
-    | { relPath: string }
-    | undefined;
+    { relPath: string } | undefined;
   throw blindError(row?.relPath ?? `asset ${assetId}`, rounds[0]!);
 }
 
@@ -83,7 +82,10 @@ export function assertCanRead(db: Db, actor: Actor, ownerId: number, assetId: nu
  *   const r = readableAnnotationsSql(actor, 'an');
  *   db.prepare(`SELECT ... FROM annotations an WHERE ${r.sql}`).all(...r.params)
  */
-export function readableAnnotationsSql(actor: Actor, alias = 'an'): { sql: string; params: unknown[] } {
+export function readableAnnotationsSql(
+  actor: Actor,
+  alias = 'an',
+): { sql: string; params: unknown[] } {
   if (actor.id === null) return { sql: '1', params: [] };
   const blinds = blindsActorSql(actor);
   return {
@@ -92,6 +94,22 @@ export function readableAnnotationsSql(actor: Actor, alias = 'an'): { sql: strin
              WHERE ri.asset_id = ${alias}.asset_id AND r.status = 'open' AND ${blinds.sql}))`,
     params: [actor.id, ...blinds.params],
   };
+}
+
+/** Every asset in an open round that blinds `actor` (one query, for bulk checks). */
+export function blindAssets(db: Db, actor: Actor): Map<number, BlindingRound> {
+  if (actor.id === null) return new Map();
+  const blinds = blindsActorSql(actor);
+  const rows = db
+    .prepare(
+      `SELECT ri.asset_id AS assetId, r.id AS roundId, r.name AS roundName
+         FROM round_items ri JOIN rounds r ON r.id = ri.round_id
+        WHERE r.status = 'open' AND ${blinds.sql}
+        ORDER BY r.id DESC`,
+    )
+    .all(...blinds.params) as Array<BlindingRound & { assetId: number }>;
+  // Descending round ids: the first (oldest) blinding round of an asset wins, as in blindingRounds.
+  return new Map(rows.map((r) => [r.assetId, { roundId: r.roundId, roundName: r.roundName }]));
 }
 
 /**
@@ -105,11 +123,15 @@ export function assertCanReadAll(
   annotations: Iterable<{ ownerId: number; assetId: number }>,
 ): void {
   if (actor.id === null) return;
-  const checked = new Set<number>();
+  const blind = blindAssets(db, actor);
+  if (blind.size === 0) return;
   for (const a of annotations) {
-    if (a.ownerId === actor.id || checked.has(a.assetId)) continue;
-    checked.add(a.assetId);
-    assertCanRead(db, actor, a.ownerId, a.assetId);
+    if (a.ownerId === actor.id) continue;
+    const round = blind.get(a.assetId);
+    if (!round) continue;
+    const row = db.prepare('SELECT rel_path AS relPath FROM assets WHERE id = ?').get(a.assetId) as
+      { relPath: string } | undefined;
+    throw blindError(row?.relPath ?? `asset ${a.assetId}`, round);
   }
 }
 
@@ -144,7 +166,8 @@ export function roundBlindsActor(
   if (actor.id === null || round.status !== 'open') return false;
   if (actor.role === 'labeler') return true;
   return (
-    db.prepare('SELECT 1 FROM round_labelers WHERE round_id = ? AND labeler_id = ?').get(round.id, actor.id) !==
-    undefined
+    db
+      .prepare('SELECT 1 FROM round_labelers WHERE round_id = ? AND labeler_id = ?')
+      .get(round.id, actor.id) !== undefined
   );
 }

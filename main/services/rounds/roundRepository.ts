@@ -1,5 +1,10 @@
 import { AppError } from '../../../shared/api/envelope';
-import type { RoundProgress, RoundStatus, SamplingSpec, StratumCount } from '../../../shared/api/schemas/rounds';
+import type {
+  RoundProgress,
+  RoundStatus,
+  SamplingSpec,
+  StratumCount,
+} from '../../../shared/api/schemas/rounds';
 import type { Db } from '../../db/connection';
 
 /** What sampling_json holds: the spec as drawn (with its seed) and what it gave. */
@@ -42,7 +47,8 @@ function toRow(raw: RawRoundRow): RoundRow {
 }
 
 export function findRound(db: Db, id: number): RoundRow | null {
-  const raw = db.prepare(`SELECT ${COLUMNS} FROM rounds r WHERE r.id = ?`).get(id) as RawRoundRow | undefined;
+  const raw = db.prepare(`SELECT ${COLUMNS} FROM rounds r WHERE r.id = ?`).get(id) as
+    RawRoundRow | undefined;
   return raw ? toRow(raw) : null;
 }
 
@@ -54,13 +60,16 @@ export function getRound(db: Db, id: number): RoundRow {
 
 /** By name ("r1") as the CLI's `--round` gives it, or by numeric id. */
 export function roundByName(db: Db, name: string): RoundRow {
-  const raw = db.prepare(`SELECT ${COLUMNS} FROM rounds r WHERE r.name = ?`).get(name) as RawRoundRow | undefined;
+  const raw = db.prepare(`SELECT ${COLUMNS} FROM rounds r WHERE r.name = ?`).get(name) as
+    RawRoundRow | undefined;
   if (raw) return toRow(raw);
   if (/^\d+$/.test(name)) {
     const byId = findRound(db, Number(name));
     if (byId) return byId;
   }
-  const names = (db.prepare('SELECT name FROM rounds ORDER BY id').pluck().all() as string[]).join(', ');
+  const names = (db.prepare('SELECT name FROM rounds ORDER BY id').pluck().all() as string[]).join(
+    ', ',
+  );
   throw new AppError(
     'NOT_FOUND',
     `No round named "${name}" in this project; ${names ? `rounds: ${names}` : 'it has no rounds yet'}`,
@@ -68,7 +77,10 @@ export function roundByName(db: Db, name: string): RoundRow {
 }
 
 /** Rounds in creation order; only those `memberId` labels in when given. */
-export function listRounds(db: Db, filter: { status?: RoundStatus | undefined; memberId?: number | undefined }): RoundRow[] {
+export function listRounds(
+  db: Db,
+  filter: { status?: RoundStatus | undefined; memberId?: number | undefined },
+): RoundRow[] {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.status) {
@@ -76,11 +88,15 @@ export function listRounds(db: Db, filter: { status?: RoundStatus | undefined; m
     params.push(filter.status);
   }
   if (filter.memberId !== undefined) {
-    where.push('EXISTS (SELECT 1 FROM round_labelers rl WHERE rl.round_id = r.id AND rl.labeler_id = ?)');
+    where.push(
+      'EXISTS (SELECT 1 FROM round_labelers rl WHERE rl.round_id = r.id AND rl.labeler_id = ?)',
+    );
     params.push(filter.memberId);
   }
   const raw = db
-    .prepare(`SELECT ${COLUMNS} FROM rounds r ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.id`)
+    .prepare(
+      `SELECT ${COLUMNS} FROM rounds r ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.id`,
+    )
     .all(...params) as RawRoundRow[];
   return raw.map(toRow);
 }
@@ -96,13 +112,18 @@ export function roundLabelers(db: Db, roundId: number): Array<{ id: number; name
 
 export function isRoundLabeler(db: Db, roundId: number, labelerId: number): boolean {
   return (
-    db.prepare('SELECT 1 FROM round_labelers WHERE round_id = ? AND labeler_id = ?').get(roundId, labelerId) !==
-    undefined
+    db
+      .prepare('SELECT 1 FROM round_labelers WHERE round_id = ? AND labeler_id = ?')
+      .get(roundId, labelerId) !== undefined
   );
 }
 
 export function isRoundItem(db: Db, roundId: number, assetId: number): boolean {
-  return db.prepare('SELECT 1 FROM round_items WHERE round_id = ? AND asset_id = ?').get(roundId, assetId) !== undefined;
+  return (
+    db
+      .prepare('SELECT 1 FROM round_items WHERE round_id = ? AND asset_id = ?')
+      .get(roundId, assetId) !== undefined
+  );
 }
 
 export function roundAssetIds(db: Db, roundId: number): number[] {
@@ -130,7 +151,10 @@ export function roundProgress(db: Db, roundId: number, labelerId: number): Round
 
 /** The next free automatic name: r1, r2, ... */
 export function nextRoundName(db: Db): string {
-  const names = db.prepare("SELECT name FROM rounds WHERE name GLOB 'r[0-9]*'").pluck().all() as string[];
+  const names = db
+    .prepare("SELECT name FROM rounds WHERE name GLOB 'r[0-9]*'")
+    .pluck()
+    .all() as string[];
   let max = 0;
   for (const n of names) {
     const m = /^r(\d+)$/.exec(n);
@@ -170,15 +194,15 @@ export function insertRound(db: Db, r: NewRound): number {
   const roundId = Number(info.lastInsertRowid);
   const addLabeler = db.prepare('INSERT INTO round_labelers (round_id, labeler_id) VALUES (?, ?)');
   for (const id of r.labelerIds) addLabeler.run(roundId, id);
-  const addItem = db.prepare('INSERT INTO round_items (round_id, asset_id, position, stratum) VALUES (?, ?, ?, ?)');
+  const addItem = db.prepare(
+    'INSERT INTO round_items (round_id, asset_id, position, stratum) VALUES (?, ?, ?, ?)',
+  );
   r.items.forEach((item, i) => addItem.run(roundId, item.assetId, i, item.stratum));
   return roundId;
 }
 
 export function markClosed(db: Db, roundId: number, byName: string): void {
-  db.prepare("UPDATE rounds SET status = 'closed', closed_at = ?, closed_by_name = ? WHERE id = ? AND status = 'open'").run(
-    new Date().toISOString(),
-    byName,
-    roundId,
-  );
+  db.prepare(
+    "UPDATE rounds SET status = 'closed', closed_at = ?, closed_by_name = ? WHERE id = ? AND status = 'open'",
+  ).run(new Date().toISOString(), byName, roundId);
 }

@@ -20,12 +20,17 @@ function assetIds(db: Db, kind: AssetKind | null): number[] {
 }
 
 function metadataStrata(db: Db, field: string): Map<number, string> {
-  const rows = db.prepare('SELECT asset_id AS assetId, value FROM asset_metadata WHERE key = ?').all(field) as Array<{
+  const rows = db
+    .prepare('SELECT asset_id AS assetId, value FROM asset_metadata WHERE key = ?')
+    .all(field) as Array<{
     assetId: number;
     value: string;
   }>;
   if (rows.length === 0) {
-    const keys = db.prepare('SELECT DISTINCT key FROM asset_metadata ORDER BY key').pluck().all() as string[];
+    const keys = db
+      .prepare('SELECT DISTINCT key FROM asset_metadata ORDER BY key')
+      .pluck()
+      .all() as string[];
     throw new AppError(
       'INVALID_INPUT',
       `No asset has a metadata field "${field}"; ${keys.length ? `fields: ${keys.join(', ')}` : 'the assets have no metadata (import a CSV sidecar)'}. To stratify by the classes already labeled, use "class".`,
@@ -55,7 +60,8 @@ function classStrata(db: Db, actor: Actor, source: 'accepted' | 'any'): Map<numb
   for (const c of counts) {
     const name = names.get(c.classId) ?? c.classId;
     const cur = best.get(c.assetId);
-    if (!cur || c.n > cur.n || (c.n === cur.n && name < cur.name)) best.set(c.assetId, { name, n: c.n });
+    if (!cur || c.n > cur.n || (c.n === cur.n && name < cur.name))
+      best.set(c.assetId, { name, n: c.n });
   }
   const out = new Map<number, string>();
   const annotated = db
@@ -91,7 +97,11 @@ export function drawRoundSample(db: Db, actor: Actor, spec: SamplingSpec): Drawn
   }
   const strata = strataFor(db, actor, spec.stratify);
   const candidates: SampleCandidate[] = ids.map((id) => ({ id, stratum: strata?.get(id) ?? null }));
-  const drawn = drawSample(candidates, { size: spec.size, seed: spec.seed, stratified: strata !== null });
+  const drawn = drawSample(candidates, {
+    size: spec.size,
+    seed: spec.seed,
+    stratified: strata !== null,
+  });
   return {
     candidates: ids.length,
     items: drawn.ids.map((assetId) => ({ assetId, stratum: strata?.get(assetId) ?? null })),

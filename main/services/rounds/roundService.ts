@@ -48,7 +48,12 @@ function freshSeed(): number {
 type SamplingDraft = Pick<ParsedDraft, 'size' | 'stratify' | 'kind' | 'seed'>;
 
 function samplingSpec(draft: SamplingDraft): SamplingSpec {
-  return { size: draft.size, stratify: draft.stratify, kind: draft.kind ?? null, seed: draft.seed ?? freshSeed() };
+  return {
+    size: draft.size,
+    stratify: draft.stratify,
+    kind: draft.kind ?? null,
+    seed: draft.seed ?? freshSeed(),
+  };
 }
 
 /** Summary of a round as `actor` may see it: a labeler sees only their own progress. */
@@ -73,12 +78,12 @@ export function toSummary(db: Db, actor: Actor, row: RoundRow): RoundSummary {
     sampling: row.sampling.spec,
     labelers,
     mine,
+    strata: row.sampling.strata,
+    candidates: row.sampling.candidates,
   };
 }
 
-function toDetails(db: Db, actor: Actor, row: RoundRow): RoundDetails {
-  return { ...toSummary(db, actor, row), strata: row.sampling.strata, candidates: row.sampling.candidates };
-}
+const toDetails = (db: Db, actor: Actor, row: RoundRow): RoundDetails => toSummary(db, actor, row);
 
 /** A round `actor` may look at: leads see all, a labeler only the rounds they label in. */
 export function visibleRound(db: Db, actor: Actor, roundId: number): RoundRow {
@@ -92,7 +97,8 @@ export function visibleRound(db: Db, actor: Actor, roundId: number): RoundRow {
 
 function checkLabelers(db: Db, ids: number[]): void {
   for (const id of ids) {
-    if (!findProfileRow(db, id)) throw new AppError('NOT_FOUND', `No profile with id ${id} in this project`);
+    if (!findProfileRow(db, id))
+      throw new AppError('NOT_FOUND', `No profile with id ${id} in this project`);
   }
 }
 
@@ -101,7 +107,12 @@ export function previewRound(db: Db, actor: Actor, draft: SamplingDraft): RoundP
   assertRole(actor, 'lead', 'draw a round');
   const spec = samplingSpec(draft);
   const drawn = drawRoundSample(db, actor, spec);
-  return { candidates: drawn.candidates, items: drawn.items.length, strata: drawn.strata, seed: spec.seed };
+  return {
+    candidates: drawn.candidates,
+    items: drawn.items.length,
+    strata: drawn.strata,
+    seed: spec.seed,
+  };
 }
 
 export function createRound(db: Db, actor: Actor, draft: ParsedDraft): RoundDetails {
@@ -114,7 +125,10 @@ export function createRound(db: Db, actor: Actor, draft: ParsedDraft): RoundDeta
     .transaction(() => {
       const name = draft.name ?? nextRoundName(db);
       if (db.prepare('SELECT 1 FROM rounds WHERE name = ?').get(name)) {
-        throw new AppError('CONFLICT', `A round named "${name}" already exists; choose another name`);
+        throw new AppError(
+          'CONFLICT',
+          `A round named "${name}" already exists; choose another name`,
+        );
       }
       const drawn = drawRoundSample(db, actor, spec);
       return insertRound(db, {
@@ -167,7 +181,12 @@ export function assertRoundItem(db: Db, actor: Actor, roundId: number, assetId: 
  * in, or for an item the round does not contain. The annotations service calls this before
  * every save or submit that carries a roundId.
  */
-export function assertRoundWritable(db: Db, actor: Actor, roundId: number, assetId: number): RoundRow {
+export function assertRoundWritable(
+  db: Db,
+  actor: Actor,
+  roundId: number,
+  assetId: number,
+): RoundRow {
   const round = assertRoundItem(db, actor, roundId, assetId);
   if (actor.id === null || !isRoundLabeler(db, roundId, actor.id)) {
     throw new AppError('FORBIDDEN', `${actor.name} does not label in round ${round.name}`);

@@ -52,12 +52,18 @@ export async function roundTeam(images = 10) {
   const carl = await t.call('lead', 'profiles:create', { name: 'carl', role: 'labeler' });
   await t.call('carl', 'session:signIn', { profileId: carl.id });
   const v1 = await t.call('lead', 'instructions:current', {});
-  await t.call('lead', 'instructions:save', { spec: { ...v1.spec, classes: CLASSES }, note: 'classes', baseVersion: 1 });
+  await t.call('lead', 'instructions:save', {
+    spec: { ...v1.spec, classes: CLASSES },
+    note: 'classes',
+    baseVersion: 1,
+  });
   const ids: number[] = [];
   for (let i = 0; i < images; i++) {
     const id = t.addImage(`img/${String(i).padStart(3, '0')}.png`, 200, 100);
     t.db
-      .prepare("INSERT INTO asset_metadata (asset_id, key, value, source) VALUES (?, 'line', ?, 'csv')")
+      .prepare(
+        "INSERT INTO asset_metadata (asset_id, key, value, source) VALUES (?, 'line', ?, 'csv')",
+      )
       .run(id, i < images / 2 ? 'A' : 'B');
     ids.push(id);
   }

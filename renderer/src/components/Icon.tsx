@@ -22,6 +22,8 @@ const paths = {
   alert: 'M8 2 14.5 13.5h-13zM8 6.5v3M8 11.5v.01',
   check: 'M3 8.5 6.5 12 13 4.5',
   trash: 'M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.7 9h5.6l.7-9',
+  layers: 'M8 2.5 14 5.5 8 8.5 2 5.5zM2 8.5l6 3 6-3M2 11.5l6 3 6-3',
+  chart: 'M2.5 13.5h11M4.5 11V7.5M7.5 11V4M10.5 11V8.5M13 11V6',
 } as const;
 
 export type IconName = keyof typeof paths;

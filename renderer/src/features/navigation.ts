@@ -47,8 +47,14 @@ export const screens: readonly ScreenDef[] = [
   },
   { id: 'queue', label: 'My queue', group: 'Labeling', icon: 'check', component: WorkQueueScreen },
   { id: 'label', label: 'Label', group: 'Labeling', icon: 'image', component: LabelScreen },
-  { id: 'rounds', label: 'Rounds', group: 'Labeling', icon: 'sample', component: RoundsScreen },
-  { id: 'agreement', label: 'Agreement', group: 'Quality', icon: 'check', component: AgreementScreen },
+  { id: 'rounds', label: 'Rounds', group: 'Labeling', icon: 'layers', component: RoundsScreen },
+  {
+    id: 'agreement',
+    label: 'Agreement',
+    group: 'Quality',
+    icon: 'chart',
+    component: AgreementScreen,
+  },
 ];
 
 export const defaultScreenId = 'assets';

@@ -34,7 +34,12 @@ export const AgreementView = z.object({
   /** The report without `perItem` (ask `agreement:items` for the items behind a figure). */
   report: AgreementReport.omit({ perItem: true }),
   round: z
-    .object({ id: Id, name: z.string(), status: RoundStatus, instructionsVersion: z.number().int() })
+    .object({
+      id: Id,
+      name: z.string(),
+      status: RoundStatus,
+      instructionsVersion: z.number().int(),
+    })
     .nullable(),
   instructionsVersion: z.number().int().nullable(),
   /** Every class of the instructions plus ids met in the annotations, for names and colours. */
@@ -142,7 +147,10 @@ export const agreementChannels = {
   'agreement:report': { input: AgreementScope, output: AgreementView },
   'agreement:trend': {
     input: z
-      .object({ by: z.enum(['round', 'instructionsVersion']).default('round'), iou: Iou.default(0.5) })
+      .object({
+        by: z.enum(['round', 'instructionsVersion']).default('round'),
+        iou: Iou.default(0.5),
+      })
       .strict(),
     output: AgreementTrend,
   },

@@ -23,7 +23,9 @@ export type SampleSizeSpec = z.infer<typeof SampleSizeSpec>;
  */
 export const StratifySpec = z.discriminatedUnion('by', [
   z.object({ by: z.literal('none') }).strict(),
-  z.object({ by: z.literal('metadata'), field: z.string().trim().min(1, 'name a metadata field') }).strict(),
+  z
+    .object({ by: z.literal('metadata'), field: z.string().trim().min(1, 'name a metadata field') })
+    .strict(),
   z.object({ by: z.literal('class'), source: z.enum(['accepted', 'any']).default('any') }).strict(),
 ]);
 export type StratifySpec = z.infer<typeof StratifySpec>;
@@ -79,15 +81,16 @@ export const RoundSummary = z.object({
   labelers: z.array(RoundLabeler),
   /** The caller's own progress when they label in this round. */
   mine: RoundProgress.nullable(),
-});
-export type RoundSummary = z.infer<typeof RoundSummary>;
-
-export const RoundDetails = RoundSummary.extend({
+  /** What the sample drew from each stratum (one null-keyed row for a random draw). */
   strata: z.array(StratumCount),
   /** Candidates the sample was drawn from (after the kind filter). */
   candidates: z.number().int(),
 });
-export type RoundDetails = z.infer<typeof RoundDetails>;
+export type RoundSummary = z.infer<typeof RoundSummary>;
+
+/** `rounds:get` answers the same as a list entry; kept as its own name for readers. */
+export const RoundDetails = RoundSummary;
+export type RoundDetails = RoundSummary;
 
 /** What the lead chooses when drawing a round (the CLI's flags map onto it). */
 export const RoundDraft = z
@@ -101,7 +104,12 @@ export const RoundDraft = z
     stratify: StratifySpec.default({ by: 'none' }),
     kind: AssetKind.optional(),
     /** Drawn at random and recorded when absent, so every round can be redrawn. */
-    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
     showSuggestions: z.boolean().default(false),
     /** The current version when absent. */
     instructionsVersion: z.number().int().positive().optional(),

@@ -62,7 +62,9 @@ export function AgreementScreen() {
             className="select"
             aria-label="Comparison"
             value={s.roundId ?? ''}
-            onChange={(e) => agreementActions.setRound(e.target.value === '' ? null : Number(e.target.value))}
+            onChange={(e) =>
+              agreementActions.setRound(e.target.value === '' ? null : Number(e.target.value))
+            }
           >
             {s.rounds.map((r) => (
               <option key={r.id} value={r.id}>
@@ -73,7 +75,12 @@ export function AgreementScreen() {
           </select>
           <IouSlider />
           {report && report.pairs.length > 1 && (
-            <select className="select" aria-label="Pair of labelers" value={pairIndex} onChange={(e) => setPairIndex(Number(e.target.value))}>
+            <select
+              className="select"
+              aria-label="Pair of labelers"
+              value={pairIndex}
+              onChange={(e) => setPairIndex(Number(e.target.value))}
+            >
               {report.pairs.map((p, i) => (
                 <option key={p.labelers.join('/')} value={i}>
                   {p.labelers.join(' vs ')}
@@ -84,26 +91,43 @@ export function AgreementScreen() {
         </header>
         {report && (
           <p className="ag-scope muted">
-            {round ? `Round ${round.name}${round.status === 'open' ? ' (open: hidden from labelers until closed)' : ''}` : 'Every item two or more people annotated'}
+            {round
+              ? `Round ${round.name}${round.status === 'open' ? ' (open: hidden from labelers until closed)' : ''}`
+              : 'Every item two or more people annotated'}
             {' · '}
             {report.labelers.join(' vs ')} · {report.items} items compared
-            {round ? ` · instructions v${round.instructionsVersion}` : ''} · 95% bootstrap intervals from {report.bootstrap.samples} resamples
+            {round ? ` · instructions v${round.instructionsVersion}` : ''} · 95% bootstrap intervals
+            from {report.bootstrap.samples} resamples
           </p>
         )}
         {s.error && <ErrorNotice message={s.error} />}
         {s.loading && !report && <div className="ag-empty">Computing…</div>}
         {report && (
           <div className={`ag-body ${s.loading ? 'is-stale' : ''}`}>
-            <SummaryCards report={report} onDrill={(title, filter) => void agreementActions.drill(title, { ...filter, ...pairFilter })} />
+            <SummaryCards
+              report={report}
+              onDrill={(title, filter) =>
+                void agreementActions.drill(title, { ...filter, ...pairFilter })
+              }
+            />
             <section className="ag-panel" aria-label="F1 per class">
               <header className="ag-panel-head">
                 <h3>F1 per class, worst first</h3>
-                <span className="muted">Bars: F1 · whiskers: 95% interval · n: items behind the figure. Click a class for its disagreements.</span>
+                <span className="muted">
+                  Bars: F1 · whiskers: 95% interval · n: items behind the figure. Click a class for
+                  its disagreements.
+                </span>
               </header>
               <ClassF1Chart
                 rows={report.boxes.perClass}
                 colorOf={colorOf}
-                onPick={(r) => void agreementActions.drill(`Disagreements on ${r.class}`, { kind: 'classDisagreement', classId: r.classId, ...pairFilter })}
+                onPick={(r) =>
+                  void agreementActions.drill(`Disagreements on ${r.class}`, {
+                    kind: 'classDisagreement',
+                    classId: r.classId,
+                    ...pairFilter,
+                  })
+                }
               />
             </section>
             <div className="ag-row2">
@@ -119,7 +143,14 @@ export function AgreementScreen() {
                     confusion={pair.confusion}
                     labelers={pair.labelers}
                     nameOf={nameOf}
-                    onPick={(a, b, label) => void agreementActions.drill(label, { kind: 'cell', a, b, pair: pair.labelers })}
+                    onPick={(a, b, label) =>
+                      void agreementActions.drill(label, {
+                        kind: 'cell',
+                        a,
+                        b,
+                        pair: pair.labelers,
+                      })
+                    }
                   />
                 </section>
               )}
@@ -130,7 +161,9 @@ export function AgreementScreen() {
                     className="select select-sm"
                     aria-label="Trend across"
                     value={s.trendBy}
-                    onChange={(e) => agreementActions.setTrendBy(e.target.value as 'round' | 'instructionsVersion')}
+                    onChange={(e) =>
+                      agreementActions.setTrendBy(e.target.value as 'round' | 'instructionsVersion')
+                    }
                   >
                     <option value="round">across rounds</option>
                     <option value="instructionsVersion">across instruction versions</option>
@@ -142,7 +175,9 @@ export function AgreementScreen() {
                     <TrendChart
                       trend={s.trend}
                       selectedRoundId={s.roundId}
-                      onPickPoint={(p) => p.roundId !== null && agreementActions.setRound(p.roundId)}
+                      onPickPoint={(p) =>
+                        p.roundId !== null && agreementActions.setRound(p.roundId)
+                      }
                     />
                     {s.trend.insights.length > 0 && (
                       <ul className="ag-insights">
@@ -159,7 +194,11 @@ export function AgreementScreen() {
         )}
       </div>
       {s.drill && (
-        <ItemsDrawer drill={s.drill} onOpen={(id) => void agreementActions.openItem(id)} onClose={agreementActions.closeDrill} />
+        <ItemsDrawer
+          drill={s.drill}
+          onOpen={(id) => void agreementActions.openItem(id)}
+          onClose={agreementActions.closeDrill}
+        />
       )}
       {s.detailError && (
         <div className="ag-detail-error">

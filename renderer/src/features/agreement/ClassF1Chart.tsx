@@ -23,7 +23,8 @@ export function ClassF1Chart({
   onPick: (row: ClassAgreement) => void;
 }) {
   const shown = rows.filter((r) => r.nA + r.nB > 0);
-  if (shown.length === 0) return <div className="ag-empty">No boxes were drawn in this comparison.</div>;
+  if (shown.length === 0)
+    return <div className="ag-empty">No boxes were drawn in this comparison.</div>;
   const x = scaleLinear(0, 1, LABEL_W, LABEL_W + BAR_W);
   const height = TOP + shown.length * ROW + 8;
   const width = LABEL_W + BAR_W + RIGHT_W;
@@ -61,7 +62,14 @@ export function ClassF1Chart({
               <title>{r.class}</title>
               {shorten(r.class, 20)}
             </text>
-            <rect x={x(0)} y={mid - 7} width={Math.max(1, x(f1) - x(0))} height={14} rx={2} fill={qualityColor(r.f1)} />
+            <rect
+              x={x(0)}
+              y={mid - 7}
+              width={Math.max(1, x(f1) - x(0))}
+              height={14}
+              rx={2}
+              fill={qualityColor(r.f1)}
+            />
             {r.ci95 && (
               <g className="ag-whisker">
                 <line x1={x(r.ci95[0])} x2={x(r.ci95[1])} y1={mid} y2={mid} />

@@ -27,7 +27,9 @@ export function ConfusionHeatmap({
   // Only classes that occur anywhere in the matrix; "none" always last.
   const used = confusion.classIds
     .map((_, k) => k)
-    .filter((k) => confusion.matrix[k]!.some((c) => c > 0) || confusion.matrix.some((row) => row[k]! > 0));
+    .filter(
+      (k) => confusion.matrix[k]!.some((c) => c > 0) || confusion.matrix.some((row) => row[k]! > 0),
+    );
   const axis = [...used, n];
   if (used.length === 0) return <div className="ag-empty">No boxes to compare.</div>;
   const label = (k: number) => (k === n ? 'no box' : nameOf(confusion.classIds[k]!));
@@ -48,7 +50,13 @@ export function ConfusionHeatmap({
       <text x={LEFT + size / 2} y={14} textAnchor="middle" className="ag-axis-title">
         {labelers[1]} →
       </text>
-      <text x={12} y={TOP + size / 2} textAnchor="middle" className="ag-axis-title" transform={`rotate(-90 12 ${TOP + size / 2})`}>
+      <text
+        x={12}
+        y={TOP + size / 2}
+        textAnchor="middle"
+        className="ag-axis-title"
+        transform={`rotate(-90 12 ${TOP + size / 2})`}
+      >
         {labelers[0]} →
       </text>
       {axis.map((k, j) => (
@@ -64,7 +72,12 @@ export function ConfusionHeatmap({
       ))}
       {axis.map((r, i) => (
         <g key={`r${r}`}>
-          <text x={LEFT - 8} y={TOP + i * CELL + CELL / 2 + 4} textAnchor="end" className={`ag-label ${r === n ? 'ag-label-none' : ''}`}>
+          <text
+            x={LEFT - 8}
+            y={TOP + i * CELL + CELL / 2 + 4}
+            textAnchor="end"
+            className={`ag-label ${r === n ? 'ag-label-none' : ''}`}
+          >
             {shorten(label(r), 16)}
           </text>
           {axis.map((c, j) => {
@@ -81,9 +94,22 @@ export function ConfusionHeatmap({
                   : `${count} boxes ${labelers[0]} called ${label(r)} and ${labelers[1]} called ${label(c)}`;
             const cell = (
               <>
-                <rect x={x + 1} y={y + 1} width={CELL - 2} height={CELL - 2} rx={3} fill={r === n && c === n ? '#ffffff' : heatColor(count, max, diagonal)} />
+                <rect
+                  x={x + 1}
+                  y={y + 1}
+                  width={CELL - 2}
+                  height={CELL - 2}
+                  rx={3}
+                  fill={r === n && c === n ? '#ffffff' : heatColor(count, max, diagonal)}
+                />
                 {count > 0 && (
-                  <text x={x + CELL / 2} y={y + CELL / 2 + 4} textAnchor="middle" className="ag-cell-text" fill={heatTextColor(count, max)}>
+                  <text
+                    x={x + CELL / 2}
+                    y={y + CELL / 2 + 4}
+                    textAnchor="middle"
+                    className="ag-cell-text"
+                    fill={heatTextColor(count, max)}
+                  >
                     {count}
                   </text>
                 )}
@@ -91,7 +117,12 @@ export function ConfusionHeatmap({
               </>
             );
             return count > 0 ? (
-              <g key={c} className="ag-cell" {...clickable(() => onPick(id(r), id(c), what))} aria-label={`${what}. Show the items.`}>
+              <g
+                key={c}
+                className="ag-cell"
+                {...clickable(() => onPick(id(r), id(c), what))}
+                aria-label={`${what}. Show the items.`}
+              >
                 {cell}
               </g>
             ) : (

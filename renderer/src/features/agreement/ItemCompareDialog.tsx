@@ -21,7 +21,16 @@ function ImagePanel({
     <svg className="ag-compare-image" viewBox={`0 0 ${w} ${h}`} preserveAspectRatio="xMidYMid meet">
       <image href={api.assetUrl(detail.assetId, 'display')} x={0} y={0} width={w} height={h} />
       {doc?.boxes.map((b) => (
-        <rect key={b.id} x={b.x} y={b.y} width={b.w} height={b.h} fill="none" stroke={colorOf(b.classId)} strokeWidth={stroke}>
+        <rect
+          key={b.id}
+          x={b.x}
+          y={b.y}
+          width={b.w}
+          height={b.h}
+          fill="none"
+          stroke={colorOf(b.classId)}
+          strokeWidth={stroke}
+        >
           <title>{b.classId}</title>
         </rect>
       ))}
@@ -29,10 +38,13 @@ function ImagePanel({
   );
 }
 
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function docSummary(doc: AnnotationDoc | null, nameOf: (id: string) => string): string {
   if (!doc) return 'not annotated';
   const counts = new Map<string, number>();
-  for (const b of doc.boxes) counts.set(nameOf(b.classId), (counts.get(nameOf(b.classId)) ?? 0) + 1);
+  for (const b of doc.boxes)
+    counts.set(nameOf(b.classId), (counts.get(nameOf(b.classId)) ?? 0) + 1);
   const boxes = [...counts].map(([n, c]) => `${c} ${n}`).join(', ');
   const parts = [boxes || (doc.noDefects ? 'no defects' : 'no boxes')];
   if (doc.tags.length) parts.push(`tags: ${doc.tags.join(', ')}`);
@@ -41,18 +53,32 @@ function docSummary(doc: AnnotationDoc | null, nameOf: (id: string) => string): 
 }
 
 /** Every labeler's annotation of one item, side by side, with the item's comparison. */
-export function ItemCompareDialog({ detail, onClose }: { detail: AgreementItemDetail; onClose: () => void }) {
+export function ItemCompareDialog({
+  detail,
+  onClose,
+}: {
+  detail: AgreementItemDetail;
+  onClose: () => void;
+}) {
   const styles = new Map(detail.classes.map((c) => [c.id, c]));
   const colorOf = (id: string) => styles.get(id)?.color ?? '#ff00aa';
   const nameOf = (id: string) => styles.get(id)?.name ?? id;
-  const legend = [...new Set(detail.annotations.flatMap((a) => a.doc?.boxes.map((b) => b.classId) ?? []))];
+  const legend = [
+    ...new Set(detail.annotations.flatMap((a) => a.doc?.boxes.map((b) => b.classId) ?? [])),
+  ];
   return (
-    <Dialog title={detail.relPath} onClose={onClose} width={Math.min(1200, 80 + detail.annotations.length * 440)} className="ag-compare">
+    <Dialog
+      title={detail.relPath}
+      onClose={onClose}
+      width={Math.min(1200, 80 + detail.annotations.length * 440)}
+      className="ag-compare"
+    >
       <div className="ag-compare-panels">
         {detail.annotations.map((a) => (
           <figure key={a.labeler} className="ag-compare-panel">
             <figcaption>
-              <strong>{a.labeler}</strong> <span className="muted">{docSummary(a.doc, nameOf)}</span>
+              <strong>{a.labeler}</strong>{' '}
+              <span className="muted">{docSummary(a.doc, nameOf)}</span>
             </figcaption>
             {detail.kind === 'image' ? (
               <ImagePanel detail={detail} doc={a.doc} colorOf={colorOf} />
@@ -86,7 +112,7 @@ export function ItemCompareDialog({ detail, onClose }: { detail: AgreementItemDe
           <strong>{p.labelers.join(' vs ')}:</strong>{' '}
           {p.fullAgreement
             ? 'full agreement'
-            : `${p.agreements} agreements, ${p.classConflicts} class conflicts, ${p.onlyA} only-${p.labelers[0]}, ${p.onlyB} only-${p.labelers[1]}`}
+            : `${count(p.agreements, 'agreement')}, ${count(p.classConflicts, 'class conflict')}, ${p.onlyA} only-${p.labelers[0]}, ${p.onlyB} only-${p.labelers[1]}`}
           {p.meanIoU !== null && ` · mean IoU ${fmt(p.meanIoU)}`}
           {p.tagsAgree === false && ' · tags differ'}
           {p.transcript && p.transcript.wer !== null && ` · WER ${fmt(p.transcript.wer)}`}

@@ -24,7 +24,11 @@ export function ItemsDrawer({
               : `${drill.total} item${drill.total === 1 ? '' : 's'}${drill.total > drill.items.length ? ` (first ${drill.items.length})` : ''}`}
           </span>
         </div>
-        <button className="btn btn-ghost btn-icon btn-sm" onClick={onClose} aria-label="Close the item list">
+        <button
+          className="btn btn-ghost btn-icon btn-sm"
+          onClick={onClose}
+          aria-label="Close the item list"
+        >
           <Icon name="close" />
         </button>
       </header>
@@ -34,7 +38,12 @@ export function ItemsDrawer({
           <li key={item.assetId}>
             <button className="ag-item" onClick={() => onOpen(item.assetId)}>
               {item.kind === 'image' ? (
-                <img className="ag-item-thumb" src={api.assetUrl(item.assetId, 'thumb')} alt="" loading="lazy" />
+                <img
+                  className="ag-item-thumb"
+                  src={api.assetUrl(item.assetId, 'thumb')}
+                  alt=""
+                  loading="lazy"
+                />
               ) : (
                 <span className="ag-item-thumb ag-item-audio">
                   <Icon name="audio" size={20} />
@@ -44,13 +53,17 @@ export function ItemsDrawer({
                 <span className="ag-item-name" title={item.relPath}>
                   {item.fileName}
                 </span>
-                <span className={`ag-item-summary ${item.fullAgreement ? 'is-ok' : ''}`}>{item.summary}</span>
+                <span className={`ag-item-summary ${item.fullAgreement ? 'is-ok' : ''}`}>
+                  {item.summary}
+                </span>
               </span>
             </button>
           </li>
         ))}
       </ul>
-      {!drill.loading && drill.items.length === 0 && !drill.error && <div className="ag-empty">No items behind this figure.</div>}
+      {!drill.loading && drill.items.length === 0 && !drill.error && (
+        <div className="ag-empty">No items behind this figure.</div>
+      )}
     </aside>
   );
 }

@@ -29,7 +29,12 @@ function Card({
     </>
   );
   return onClick ? (
-    <button className="ag-card is-clickable" onClick={onClick} title={hint} aria-label={`${title}: ${hint}`}>
+    <button
+      className="ag-card is-clickable"
+      onClick={onClick}
+      title={hint}
+      aria-label={`${title}: ${hint}`}
+    >
       {body}
     </button>
   ) : (
@@ -58,9 +63,9 @@ export function SummaryCards({
   return (
     <div className="ag-cards">
       <Card
-        title="Items in full agreement"
+        title="Full agreement"
         value={`${report.itemsInFullAgreement} / ${report.items}`}
-        sub={`${pct}% · ${report.items - report.itemsInFullAgreement} with a disagreement`}
+        sub={`${pct}% of items · ${report.items - report.itemsInFullAgreement} disagree`}
         hint="Show the items with any disagreement"
         onClick={() => onDrill('Items with a disagreement', { kind: 'disagreement' })}
       />
@@ -72,7 +77,12 @@ export function SummaryCards({
         hint="Show the items where the boxes disagree"
         onClick={() => onDrill('Items with a box disagreement', { kind: 'disagreement' })}
       />
-      <Card title="Mean IoU" value={fmt(b.meanIoU)} sub={`over ${fmtCount(b.agreements)} agreements`} hint="Mean IoU of the matched boxes with the same class" />
+      <Card
+        title="Mean IoU"
+        value={fmt(b.meanIoU)}
+        sub={`over ${fmtCount(b.agreements)} agreements`}
+        hint="Mean IoU of the matched boxes with the same class"
+      />
       <Card
         title="Class conflicts"
         value={fmtCount(b.classConflicts)}
@@ -95,13 +105,15 @@ export function SummaryCards({
         onClick={() => onDrill(`Boxes only ${bName} drew`, { kind: 'onlyB' })}
       />
       <Card
-        title={two ? "Cohen's kappa (tags)" : "Krippendorff's alpha (tags)"}
+        title={two ? 'Tag kappa' : 'Tag alpha'}
         value={fmt(two ? t.cohenKappa : t.krippendorffAlpha)}
         tone={qualityColor(two ? t.cohenKappa : t.krippendorffAlpha)}
         sub={
-          two
-            ? `${ci(t.cohenKappaCi95)} · n=${t.cohenKappaItems} · alpha ${fmt(t.krippendorffAlpha)}`
-            : `${ci(t.krippendorffAlphaCi95)} · n=${t.krippendorffAlphaItems}`
+          (two ? t.cohenKappaItems : t.krippendorffAlphaItems) === 0
+            ? 'no item tags to compare'
+            : two
+              ? `Cohen · ${ci(t.cohenKappaCi95)} · n=${t.cohenKappaItems} · α ${fmt(t.krippendorffAlpha)}`
+              : `Krippendorff · ${ci(t.krippendorffAlphaCi95)} · n=${t.krippendorffAlphaItems}`
         }
         hint="Show the items whose tags differ"
         onClick={() => onDrill('Items whose tags differ', { kind: 'tagDisagreement' })}

@@ -5,7 +5,7 @@ import { fmt, fmtCi, scaleLinear, shorten } from './chartMath';
 
 const W = 560;
 const H = 230;
-const PAD = { left: 40, right: 16, top: 14, bottom: 36 };
+const PAD = { left: 44, right: 44, top: 14, bottom: 36 };
 
 /**
  * F1 across rounds (or instruction versions): the overall F1 with its 95% band, and one
@@ -26,20 +26,32 @@ export function TrendChart({
   if (pts.length === 0) {
     return (
       <div className="ag-empty">
-        Nothing to plot yet{trend.hiddenRounds.length ? ` (open rounds are hidden: ${trend.hiddenRounds.join(', ')})` : ''}.
+        Nothing to plot yet
+        {trend.hiddenRounds.length
+          ? ` (open rounds are hidden: ${trend.hiddenRounds.join(', ')})`
+          : ''}
+        .
       </div>
     );
   }
-  const x = scaleLinear(0, Math.max(1, pts.length - 1), PAD.left + (pts.length === 1 ? (W - PAD.left - PAD.right) / 2 : 0), W - PAD.right);
+  const x = scaleLinear(
+    0,
+    Math.max(1, pts.length - 1),
+    PAD.left + (pts.length === 1 ? (W - PAD.left - PAD.right) / 2 : 0),
+    W - PAD.right,
+  );
   const y = scaleLinear(0, 1, H - PAD.bottom, PAD.top);
   const line = (values: Array<number | null>) =>
     values
       .map((v, i) => (v === null ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`))
-      .reduce<string[][]>((segs, p) => {
-        if (p === null) segs.push([]);
-        else segs[segs.length - 1]!.push(p);
-        return segs;
-      }, [[]])
+      .reduce<string[][]>(
+        (segs, p) => {
+          if (p === null) segs.push([]);
+          else segs[segs.length - 1]!.push(p);
+          return segs;
+        },
+        [[]],
+      )
       .filter((s) => s.length > 0)
       .map((s) => `M${s.join('L')}`)
       .join(' ');
@@ -49,11 +61,21 @@ export function TrendChart({
         .reverse()
         .join('L')}Z`
     : null;
-  const classes = trend.classes.filter((c) => pts.some((p) => p.perClass.some((k) => k.classId === c.id && k.f1 !== null)));
-  const classValues = (id: string) => pts.map((p) => p.perClass.find((k) => k.classId === id)?.f1 ?? null);
+  const classes = trend.classes.filter((c) =>
+    pts.some((p) => p.perClass.some((k) => k.classId === c.id && k.f1 !== null)),
+  );
+  const classValues = (id: string) =>
+    pts.map((p) => p.perClass.find((k) => k.classId === id)?.f1 ?? null);
   return (
     <div className="ag-trend">
-      <svg className="ag-chart" viewBox={`0 0 ${W} ${H}`} width="100%" style={{ maxWidth: W }} role="group" aria-label="F1 trend">
+      <svg
+        className="ag-chart"
+        viewBox={`0 0 ${W} ${H}`}
+        width="100%"
+        style={{ maxWidth: W }}
+        role="group"
+        aria-label="F1 trend"
+      >
         {[0, 0.5, 1].map((t) => (
           <g key={t}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} className="ag-grid" />
@@ -63,14 +85,18 @@ export function TrendChart({
           </g>
         ))}
         {band && <path d={band} className="ag-band" />}
-        {classes.map((c) => (
-          <path
-            key={c.id}
-            d={line(classValues(c.id))}
-            stroke={c.color}
-            className={`ag-class-line ${focus === null ? '' : focus === c.id ? 'is-focus' : 'is-dim'}`}
-          />
-        ))}
+        {classes.map((c) => {
+          const cls = `ag-class-line ${focus === null ? '' : focus === c.id ? 'is-focus' : 'is-dim'}`;
+          return (
+            <g key={c.id} className={cls}>
+              <path d={line(classValues(c.id))} stroke={c.color} />
+              {/* Dots too: a class seen in one round only has no line to draw. */}
+              {classValues(c.id).map((v, i) =>
+                v === null ? null : <circle key={i} cx={x(i)} cy={y(v)} r={3} fill={c.color} />,
+              )}
+            </g>
+          );
+        })}
         <path d={line(pts.map((p) => p.f1))} className="ag-overall-line" />
         {pts.map((p, i) => (
           <g
@@ -80,11 +106,24 @@ export function TrendChart({
             aria-label={`${p.label}: F1 ${fmt(p.f1)}${p.f1Ci95 ? ` (95% interval ${fmtCi(p.f1Ci95)})` : ''}, ${p.items} items`}
           >
             <circle cx={x(i)} cy={y(p.f1 ?? 0)} r={p.f1 === null ? 0 : 5} />
-            <text x={x(i)} y={H - PAD.bottom + 16} textAnchor="middle" className="ag-axis ag-axis-x">
+            <text
+              x={x(i)}
+              y={H - PAD.bottom + 16}
+              textAnchor="middle"
+              className="ag-axis ag-axis-x"
+            >
               {p.label}
             </text>
-            <text x={x(i)} y={H - PAD.bottom + 29} textAnchor="middle" className="ag-axis ag-axis-n">
-              {p.items} items{p.instructionsVersion !== null && p.roundId !== null ? ` · v${p.instructionsVersion}` : ''}
+            <text
+              x={x(i)}
+              y={H - PAD.bottom + 29}
+              textAnchor="middle"
+              className="ag-axis ag-axis-n"
+            >
+              {p.items} items
+              {p.instructionsVersion !== null && p.roundId !== null
+                ? ` · v${p.instructionsVersion}`
+                : ''}
             </text>
             <title>{`${p.label}: F1 ${fmt(p.f1)} ${fmtCi(p.f1Ci95)} · kappa ${fmt(p.cohenKappa)} · ${p.items} items`}</title>
           </g>
@@ -104,7 +143,14 @@ export function TrendChart({
           >
             <span className="ag-swatch" style={{ background: c.color }} />
             {shorten(c.name, 18)}
-            {focus === c.id && <span className="muted"> {classValues(c.id).map((v) => fmt(v)).join(' → ')}</span>}
+            {focus === c.id && (
+              <span className="muted">
+                {' '}
+                {classValues(c.id)
+                  .map((v) => fmt(v))
+                  .join(' → ')}
+              </span>
+            )}
           </button>
         ))}
       </div>

@@ -8,6 +8,7 @@ import type {
 } from '../../../../shared/api/schemas/agreementChannels';
 import type { RoundSummary } from '../../../../shared/api/schemas/rounds';
 import { api, ApiCallError } from '../../api/client';
+import { isLead, useProfileStore } from '../people/profileStore';
 
 /**
  * The Agreement screen's state: which comparison (a round, or every item two or more
@@ -56,7 +57,8 @@ export const useAgreementStore = create<AgreementState>(() => ({
 const set = useAgreementStore.setState;
 const get = useAgreementStore.getState;
 
-const message = (e: unknown) => (e instanceof ApiCallError || e instanceof Error ? e.message : String(e));
+const message = (e: unknown) =>
+  e instanceof ApiCallError || e instanceof Error ? e.message : String(e);
 
 const scope = () => {
   const { roundId, iou } = get();
@@ -76,7 +78,11 @@ export const agreementActions = {
     } catch (e) {
       set({ error: message(e) });
     }
-    const fallback = rounds.length ? rounds[rounds.length - 1]!.id : null;
+    // A lead starts on the latest round; a labeler on the latest closed one (open rounds'
+    // agreement is hidden from labelers until the lead closes them).
+    const lead = isLead(useProfileStore.getState().current);
+    const pickable = lead ? rounds : rounds.filter((r) => r.status === 'closed');
+    const fallback = (pickable.at(-1) ?? rounds.at(-1))?.id ?? null;
     const current = get().roundId;
     const roundId =
       requested ?? (current !== null && rounds.some((r) => r.id === current) ? current : fallback);
@@ -123,9 +129,20 @@ export const agreementActions = {
     set({ drill: { title, filter, items: [], total: 0, loading: true, error: null } });
     try {
       const page = await api.invoke('agreement:items', { ...scope(), filter, limit: 500 });
-      if (mine === drillGen) set({ drill: { title, filter, items: page.items, total: page.total, loading: false, error: null } });
+      if (mine === drillGen)
+        set({
+          drill: {
+            title,
+            filter,
+            items: page.items,
+            total: page.total,
+            loading: false,
+            error: null,
+          },
+        });
     } catch (e) {
-      if (mine === drillGen) set({ drill: { title, filter, items: [], total: 0, loading: false, error: message(e) } });
+      if (mine === drillGen)
+        set({ drill: { title, filter, items: [], total: 0, loading: false, error: message(e) } });
     }
   },
   closeDrill: () => set({ drill: null }),

@@ -7,13 +7,15 @@ import { api, ApiCallError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { describeStrata, parseSize } from './roundFormat';
 
-const message = (e: unknown) => (e instanceof ApiCallError || e instanceof Error ? e.message : String(e));
+const message = (e: unknown) =>
+  e instanceof ApiCallError || e instanceof Error ? e.message : String(e);
 const randomSeed = () => Math.floor(Math.random() * 1_000_000);
 
 /** The "stratify" select's value: 'none', 'class:any', 'class:accepted' or 'meta:<field>'. */
 function toStratify(value: string): StratifySpec {
   if (value.startsWith('meta:')) return { by: 'metadata', field: value.slice(5) };
-  if (value === 'class:any' || value === 'class:accepted') return { by: 'class', source: value === 'class:any' ? 'any' : 'accepted' };
+  if (value === 'class:any' || value === 'class:accepted')
+    return { by: 'class', source: value === 'class:any' ? 'any' : 'accepted' };
   return { by: 'none' };
 }
 
@@ -24,7 +26,13 @@ interface Choices {
 }
 
 /** The lead's form for drawing a round, with a live preview of the sample it would draw. */
-export function CreateRoundForm({ onCreated, onCancel }: { onCreated: (name: string) => void; onCancel: () => void }) {
+export function CreateRoundForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (name: string) => void;
+  onCancel: () => void;
+}) {
   const [choices, setChoices] = useState<Choices | null>(null);
   const [labelerIds, setLabelerIds] = useState<number[]>([]);
   const [mode, setMode] = useState<'count' | 'fraction'>('count');
@@ -62,7 +70,8 @@ export function CreateRoundForm({ onCreated, onCancel }: { onCreated: (name: str
 
   const parsedSize = parseSize(mode, sizeText);
   const seedNumber = Number(seed);
-  const seedOk = seed.trim() !== '' && Number.isInteger(seedNumber) && seedNumber >= 0 && seedNumber < 2 ** 31;
+  const seedOk =
+    seed.trim() !== '' && Number.isInteger(seedNumber) && seedNumber >= 0 && seedNumber < 2 ** 31;
   const draft = useMemo(
     () =>
       'size' in parsedSize && seedOk
@@ -130,7 +139,11 @@ export function CreateRoundForm({ onCreated, onCancel }: { onCreated: (name: str
         <div className="round-labeler-picks">
           {choices?.people.map((p) => (
             <label key={p.id} className={`round-pick ${labelerIds.includes(p.id) ? 'is-on' : ''}`}>
-              <input type="checkbox" checked={labelerIds.includes(p.id)} onChange={() => toggle(p.id)} />
+              <input
+                type="checkbox"
+                checked={labelerIds.includes(p.id)}
+                onChange={() => toggle(p.id)}
+              />
               {p.name}
               {p.role === 'lead' && <span className="tag tag-muted">lead</span>}
             </label>
@@ -152,7 +165,12 @@ export function CreateRoundForm({ onCreated, onCancel }: { onCreated: (name: str
               value={sizeText}
               onChange={(e) => setSizeText(e.target.value)}
             />
-            <select className="select" aria-label="Size unit" value={mode} onChange={(e) => setMode(e.target.value as 'count' | 'fraction')}>
+            <select
+              className="select"
+              aria-label="Size unit"
+              value={mode}
+              onChange={(e) => setMode(e.target.value as 'count' | 'fraction')}
+            >
               <option value="count">items</option>
               <option value="fraction">% of assets</option>
             </select>
@@ -174,7 +192,11 @@ export function CreateRoundForm({ onCreated, onCancel }: { onCreated: (name: str
         </label>
         <label className="field">
           <span className="field-label">Assets</span>
-          <select className="select" value={kind} onChange={(e) => setKind(e.target.value as '' | 'image' | 'audio')}>
+          <select
+            className="select"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as '' | 'image' | 'audio')}
+          >
             <option value="">Images and audio</option>
             <option value="image">Images only</option>
             <option value="audio">Audio only</option>
@@ -183,16 +205,28 @@ export function CreateRoundForm({ onCreated, onCancel }: { onCreated: (name: str
         <div className="field">
           <span className="field-label">Seed</span>
           <div className="round-size">
-            <input className="input" aria-label="Seed" inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} />
+            <input
+              className="input"
+              aria-label="Seed"
+              inputMode="numeric"
+              value={seed}
+              onChange={(e) => setSeed(e.target.value)}
+            />
             <button type="button" className="btn" onClick={() => setSeed(String(randomSeed()))}>
               New
             </button>
           </div>
-          {!seedOk && <span className="field-hint field-hint-error">A whole number from 0 to 2147483647</span>}
+          {!seedOk && (
+            <span className="field-hint field-hint-error">A whole number from 0 to 2147483647</span>
+          )}
         </div>
         <label className="field">
           <span className="field-label">Instructions version</span>
-          <select className="select" value={version ?? ''} onChange={(e) => setVersion(Number(e.target.value))}>
+          <select
+            className="select"
+            value={version ?? ''}
+            onChange={(e) => setVersion(Number(e.target.value))}
+          >
             {choices?.versions.map((v) => (
               <option key={v.version} value={v.version}>
                 v{v.version}
@@ -202,7 +236,11 @@ export function CreateRoundForm({ onCreated, onCancel }: { onCreated: (name: str
           </select>
         </label>
         <label className="round-toggle">
-          <input type="checkbox" checked={showSuggestions} onChange={(e) => setShowSuggestions(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={showSuggestions}
+            onChange={(e) => setShowSuggestions(e.target.checked)}
+          />
           <span>
             Show pre-label suggestions
             <span className="field-hint"> Off by default: suggestions anchor labelers.</span>
@@ -217,7 +255,14 @@ export function CreateRoundForm({ onCreated, onCancel }: { onCreated: (name: str
               {preview.items} of {preview.candidates} assets
             </strong>{' '}
             will be labeled by each chosen labeler, without seeing each other.
-            {preview.strata.length > 1 && <div className="muted">{describeStrata(preview.strata)}</div>}
+            {preview.strata.length > 1 && (
+              <div className="muted">
+                {describeStrata(
+                  preview.strata,
+                  stratify.startsWith('meta:') ? stratify.slice(5) : null,
+                )}
+              </div>
+            )}
           </>
         ) : (
           <span className="muted">{previewError ?? 'Drawing a preview…'}</span>

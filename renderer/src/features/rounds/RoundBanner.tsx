@@ -27,7 +27,10 @@ export function RoundBanner({
     api
       .invoke('rounds:get', { roundId })
       .then((r) => live && setRound(r))
-      .catch((e: unknown) => live && setError(e instanceof ApiCallError || e instanceof Error ? e.message : String(e)));
+      .catch(
+        (e: unknown) =>
+          live && setError(e instanceof ApiCallError || e instanceof Error ? e.message : String(e)),
+      );
     return () => {
       live = false;
     };
@@ -46,7 +49,10 @@ export function RoundBanner({
             ? 'This round is closed: its labels are frozen.'
             : 'Blind: nobody sees your labels until the lead closes the round.')}
       </span>
-      <button className="btn btn-ghost btn-sm round-banner-leave" onClick={() => roundsActions.showRounds()}>
+      <button
+        className="btn btn-ghost btn-sm round-banner-leave"
+        onClick={() => roundsActions.showRounds()}
+      >
         Back to rounds
       </button>
     </div>

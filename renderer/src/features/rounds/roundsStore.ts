@@ -26,7 +26,8 @@ export const useRoundsStore = create<RoundsState>(() => ({
 }));
 const set = useRoundsStore.setState;
 
-const message = (e: unknown) => (e instanceof ApiCallError || e instanceof Error ? e.message : String(e));
+const message = (e: unknown) =>
+  e instanceof ApiCallError || e instanceof Error ? e.message : String(e);
 
 // Leaving the Label (Agreement) screen ends the round it was opened on: opening it from the
 // sidebar later shows the labeler's own queue (the screen's own choice). Cleared here rather
