@@ -16,6 +16,9 @@ export type IpcInvoke = (
   input: unknown,
 ) => Promise<Envelope<unknown>>;
 
+/** The session of one window: whoever signed in there (the app menu acts as them too). */
+export const ipcSessionKey = (webContentsId: number): string => `ipc-${webContentsId}`;
+
 /**
  * The `concord:invoke` logic without Electron: refuse any frame that is not the app's own
  * page (a navigated-away window, an injected iframe), then validate and dispatch exactly as
@@ -42,7 +45,7 @@ export function createIpcInvoke(
       };
     }
     return dispatch(handlers, channel, input, {
-      sessionKey: `ipc-${sender.webContentsId}`,
+      sessionKey: ipcSessionKey(sender.webContentsId),
       transport: 'ipc',
     });
   };

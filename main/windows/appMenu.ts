@@ -5,6 +5,7 @@ import type { RecentProject } from '../../shared/api/schemas/project';
 import type { Services } from '../services/appServices';
 import { PROJECT_EXTENSION } from '../services/project/projectPaths';
 import { dispatch } from '../transport/dispatch';
+import { ipcSessionKey } from '../transport/ipcHandler';
 import { buildMenuTemplate } from './menuTemplate';
 import type { MenuActions } from './menuTemplate';
 
@@ -18,7 +19,9 @@ export interface AppShell {
 /**
  * Calls a channel exactly as a window would (validated by the contract), so the menu
  * and the in-app screens cannot drift apart; the renderer follows along through the
- * `project:changed` event. Failures are shown in a native error box.
+ * `project:changed` event. Failures are shown in a native error box. The menu acts as
+ * whoever is signed in to the focused window: closing or switching the project is
+ * checked against that person (main/services/project/projectPolicy.ts).
  */
 export async function callService<C extends Channel>(
   services: Services,
@@ -26,8 +29,9 @@ export async function callService<C extends Channel>(
   input: ChannelInput<C>,
   failureTitle: string,
 ): Promise<ChannelOutput<C> | null> {
+  const win = focusedWindow();
   const envelope = await dispatch(services.handlers, channel, input, {
-    sessionKey: 'ipc-shell',
+    sessionKey: win ? ipcSessionKey(win.webContents.id) : 'ipc-shell',
     transport: 'ipc',
   });
   if (envelope.ok) return envelope.value as ChannelOutput<C>;

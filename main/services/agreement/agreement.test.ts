@@ -121,6 +121,12 @@ describe('agreement service', () => {
     expect(trend).toMatchObject({ points: [], hiddenRounds: ['r1'] });
     await t.call('lead', 'rounds:close', { roundId: r.id });
     expect((await t.call('ana', 'agreement:report', { roundId: r.id })).report.items).toBe(4);
+    // Figures yes; the items behind them (other people's labels, item by item) stay with leads.
+    const items = await t.fail('ana', 'agreement:items', {
+      roundId: r.id,
+      filter: { kind: 'all' },
+    });
+    expect(items.code).toBe('FORBIDDEN');
   });
 
   it('lists the items behind each figure and opens one side by side', async () => {

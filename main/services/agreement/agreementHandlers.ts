@@ -7,18 +7,23 @@ type AgreementChannels =
   'agreement:report' | 'agreement:trend' | 'agreement:items' | 'agreement:item';
 
 /**
- * Anyone signed in may ask; what they get is decided by the blindness rule in the data
- * loader (an open round's agreement is for leads who do not label in it).
+ * Figures (report, trend): anyone signed in, within the blindness rule applied by the data
+ * loader (an open round's agreement is for leads who do not label in it). The items behind
+ * a figure show other people's labels item by item, so they are for leads only, open round
+ * or not (labelers never get another labeler's work).
  */
 export function agreementHandlers({
   host,
   requireActor,
 }: ServiceDeps): Pick<Handlers, AgreementChannels> {
   const db = () => host.require().db;
+  const itemsWhat = "see the items behind agreement figures (other people's labels)";
   return {
     'agreement:report': (input, ctx) => agreementView(db(), requireActor(ctx), input),
     'agreement:trend': ({ by, iou }, ctx) => agreementTrend(db(), requireActor(ctx), by, iou),
-    'agreement:items': (input, ctx) => agreementItems(db(), requireActor(ctx), input),
-    'agreement:item': (input, ctx) => agreementItemDetail(db(), requireActor(ctx), input),
+    'agreement:items': (input, ctx) =>
+      agreementItems(db(), requireActor(ctx, 'lead', itemsWhat), input),
+    'agreement:item': (input, ctx) =>
+      agreementItemDetail(db(), requireActor(ctx, 'lead', itemsWhat), input),
   };
 }

@@ -406,4 +406,26 @@ describe('annotations', () => {
     console.log(`revision log after 10 saves: ${(bytes / 1024).toFixed(0)} KiB`);
     expect(revision).toBe(10);
   });
+
+  it('stores the "no defects" verdict and the no-defects tag together, whichever was sent', async () => {
+    const t = (h = await team());
+    await t.call('ana', 'annotations:save', {
+      assetId: t.img,
+      doc: doc([], { tags: ['tag_ok'] }),
+      baseRevision: 0,
+    });
+    expect((await t.call('ana', 'annotations:get', { assetId: t.img })).doc).toMatchObject({
+      tags: ['tag_ok'],
+      noDefects: true,
+    });
+    await t.call('ana', 'annotations:save', {
+      assetId: t.img2,
+      doc: doc([], { tags: ['tag_uncertain'], noDefects: true }),
+      baseRevision: 0,
+    });
+    expect((await t.call('ana', 'annotations:get', { assetId: t.img2 })).doc).toMatchObject({
+      tags: ['tag_uncertain', 'tag_ok'],
+      noDefects: true,
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/api/envelope';
 import type { AnnotationDoc, Box, Segment } from '../../../shared/api/schemas/annotationDoc';
 import type { InstructionSpec } from '../../../shared/api/schemas/instructionSpec';
+import { normalizeVerdict, saysNoDefects } from '../../../shared/domain/verdict';
 
 export interface AssetShape {
   id: number;
@@ -105,7 +106,9 @@ export function validateDoc(
     });
   }
 
-  const tags = [...new Set(doc.tags)];
+  // Flag and no-defects tag are one verdict: whichever of the two was set, store both.
+  const verdict = normalizeVerdict({ tags: [...new Set(doc.tags)], noDefects: doc.noDefects }, spec);
+  const tags = verdict.tags;
   for (const t of tags) {
     if (!tagIds.has(t))
       problems.push(
@@ -113,19 +116,18 @@ export function validateDoc(
       );
   }
   if (problems.length) fail(asset, problems);
-  return { doc: { ...doc, boxes, tags, segments }, clipped };
+  return { doc: { ...doc, boxes, tags, noDefects: verdict.noDefects, segments }, clipped };
 }
 
 /** Whether an item says something: boxes, a "no defects" verdict, tags or segments. */
 export function submitProblem(doc: AnnotationDoc, spec: InstructionSpec): string | null {
-  const noDefectsTag = spec.tags.some((t) => t.noDefects && doc.tags.includes(t.id));
-  const saysNoDefects = doc.noDefects || noDefectsTag;
-  if (saysNoDefects && doc.boxes.length > 0) {
+  const noDefects = saysNoDefects(doc, spec);
+  if (noDefects && doc.boxes.length > 0) {
     return `it says "no defects" but has ${doc.boxes.length} box(es): remove the boxes or clear the verdict`;
   }
   if (
     doc.boxes.length === 0 &&
-    !saysNoDefects &&
+    !noDefects &&
     doc.tags.length === 0 &&
     doc.segments.length === 0
   ) {

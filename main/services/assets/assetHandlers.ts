@@ -13,9 +13,25 @@ type AssetChannels =
   | 'jobs:get'
   | 'jobs:cancel';
 
-export function assetHandlers({ bus, host, jobs }: ServiceDeps): Pick<Handlers, AssetChannels> {
+/**
+ * Importing is the lead's job (product.md), and so is stopping background work (imports,
+ * pre-labeling, exports are all started by a lead). Browsing assets and following jobs
+ * needs a signed-in profile of any role. The CLI, the trusted local owner, imports through
+ * importAssets directly and never comes through here.
+ *
+ * The /files/ routes (thumbnails, display images, tiles, peaks) stay guarded by the
+ * transport token alone: an <img> request carries the token cookie but not the tab's
+ * session key, and those bytes are the media itself, never anybody's annotations.
+ */
+export function assetHandlers({
+  bus,
+  host,
+  jobs,
+  requireActor,
+}: ServiceDeps): Pick<Handlers, AssetChannels> {
   return {
-    'assets:import': (input) => {
+    'assets:import': (input, ctx) => {
+      requireActor(ctx, 'lead', 'import assets');
       const project = host.require();
       const { jobId } = jobs.start('import', async (handle): Promise<ImportResult> => {
         const result = await importAssets(project, input, {
@@ -27,12 +43,28 @@ export function assetHandlers({ bus, host, jobs }: ServiceDeps): Pick<Handlers, 
       });
       return { jobId };
     },
-    'assets:list': (query) => listAssets(host.require().db, query),
-    'assets:get': ({ id }) => getAsset(host.require().db, id),
-    'assets:facets': () => metadataFacets(host.require().db),
-    'jobs:list': () => jobs.list(),
-    'jobs:get': ({ jobId }) => jobs.get(jobId),
-    'jobs:cancel': ({ jobId }) => {
+    'assets:list': (query, ctx) => {
+      requireActor(ctx);
+      return listAssets(host.require().db, query);
+    },
+    'assets:get': ({ id }, ctx) => {
+      requireActor(ctx);
+      return getAsset(host.require().db, id);
+    },
+    'assets:facets': (_input, ctx) => {
+      requireActor(ctx);
+      return metadataFacets(host.require().db);
+    },
+    'jobs:list': (_input, ctx) => {
+      requireActor(ctx);
+      return jobs.list();
+    },
+    'jobs:get': ({ jobId }, ctx) => {
+      requireActor(ctx);
+      return jobs.get(jobId);
+    },
+    'jobs:cancel': ({ jobId }, ctx) => {
+      requireActor(ctx, 'lead', 'stop background work');
       jobs.cancel(jobId);
       return null;
     },

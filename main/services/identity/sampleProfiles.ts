@@ -1,10 +1,10 @@
+import { SAMPLE_LABELERS, SAMPLE_LEAD } from '../../../shared/domain/sampleCredentials';
 import type { Db } from '../../db/connection';
 import { findProfileByName, insertProfile } from './profileRepository';
 import { hashSecret } from './secretHash';
 
-/** Sign-in details of the sample project, also shown on its welcome text and used by e2e. */
-export const SAMPLE_LEAD = { name: 'Lead', passphrase: 'concord' } as const;
-export const SAMPLE_LABELERS = ['ana', 'ben'] as const;
+// Defined in shared/ so the sample's sign-in screen shows exactly what is seeded here.
+export { SAMPLE_LABELERS, SAMPLE_LEAD };
 
 /**
  * Gives the sample project its people: a lead "Lead" (passphrase "concord") and two

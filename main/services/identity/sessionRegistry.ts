@@ -67,6 +67,29 @@ export class SessionRegistry {
   }
 
   /**
+   * The people signed in to the open project on sessions other than the caller's, once
+   * each, by name. The caller's own profile is left out even when it is signed in on
+   * another session too: that is the same person in another tab (or a tab they closed),
+   * not somebody whose work would be cut off.
+   */
+  othersSignedIn(ctx: CallContext): Actor[] {
+    const project = this.host.current;
+    if (!project) return [];
+    const ownId = this.sessions.get(ctx.sessionKey);
+    const others = new Map<number, Actor>();
+    for (const [key, id] of [...this.sessions]) {
+      if (key === ctx.sessionKey || id === ownId || others.has(id)) continue;
+      const row = findProfileRow(project.db, id);
+      if (!row) {
+        this.sessions.delete(key);
+        continue;
+      }
+      others.set(id, { id: row.id, name: row.name, role: row.role });
+    }
+    return [...others.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /**
    * The caller as an actor, or an error telling them what to do: every service that
    * touches instructions or annotations starts with this.
    */

@@ -10,6 +10,7 @@ import type {
   InterchangeItem,
   InterchangeProblem,
 } from '../../../shared/domain/formats/interchange';
+import { normalizeVerdict } from '../../../shared/domain/verdict';
 import type { MatchableAsset } from './assetMatcher';
 
 /** Boxes may overshoot the image by this much (rounding in other tools) and are clamped. */
@@ -222,16 +223,16 @@ export function checkItem(
     else doc.segments.push({ start: s.start, end: Math.min(s.end, duration), text: s.text });
   });
 
-  let saysNoDefects = item.noDefects;
   for (const name of item.tags) {
     const tag = ctx.names.tagByName(name);
     if (!tag) at(`${itemRef}.tags`, ctx.names.unknownTag(name));
-    else if (!doc.tags.includes(tag.id)) {
-      doc.tags.push(tag.id);
-      saysNoDefects ||= tag.noDefects;
-    }
+    else if (!doc.tags.includes(tag.id)) doc.tags.push(tag.id);
   }
-  if (saysNoDefects && item.boxes.length > 0) {
+  // `"tags": ["ok"]` and `"noDefects": true` say the same thing: store both.
+  const verdict = normalizeVerdict(doc, ctx.names.spec);
+  doc.tags = verdict.tags;
+  doc.noDefects = verdict.noDefects;
+  if (doc.noDefects && item.boxes.length > 0) {
     at(itemRef, `it says "no defects" but has ${item.boxes.length} box(es)`);
   }
   return { doc, problems };

@@ -6,6 +6,7 @@ import type { CocoWriteItem } from '../../../shared/domain/formats/cocoFormat';
 import { writeCoco } from '../../../shared/domain/formats/cocoFormat';
 import { writeConcord } from '../../../shared/domain/formats/concordFormat';
 import type { InterchangeItem } from '../../../shared/domain/formats/interchange';
+import { normalizeVerdict } from '../../../shared/domain/verdict';
 import type { Actor } from '../identity/actor';
 import { actorByName } from '../identity/actor';
 import { currentVersion, findVersion } from '../instructions/instructionRepository';
@@ -121,11 +122,13 @@ export function exportAnnotations(
   const items: Array<InterchangeItem & { row: Row }> = rows.map((row) => {
     const doc = JSON.parse(row.docJson) as AnnotationDoc;
     const v = row.instructionsVersion;
+    // Older rows may hold the tag without the flag (or the reverse); the file says both.
+    const verdict = normalizeVerdict(doc, instructions.spec);
     return {
       row,
       file: row.relPath,
-      tags: doc.tags.map((t) => names.tagName(t, v)),
-      noDefects: doc.noDefects,
+      tags: verdict.tags.map((t) => names.tagName(t, v)),
+      noDefects: verdict.noDefects,
       uncertain: doc.uncertain,
       boxes: doc.boxes.map((b) => ({
         className: names.className(b.classId, v),

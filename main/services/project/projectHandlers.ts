@@ -3,8 +3,9 @@ import path from 'node:path';
 import type { Handlers } from '../../transport/dispatch';
 import type { ServiceDeps } from '../appServices';
 import { listDirectory } from '../fs/listDirectory';
-import { ensureSampleProject } from '../sample/sampleProject';
+import { ensureSampleProject, SAMPLE_DIR, SAMPLE_PROJECT_FILE } from '../sample/sampleProject';
 import { APP_VERSION, summarize } from './projectHost';
+import { assertMayLeaveProject, isOpenAlready } from './projectPolicy';
 
 type ProjectChannels =
   | 'app:info'
@@ -17,7 +18,13 @@ type ProjectChannels =
   | 'project:forgetRecent'
   | 'fs:list';
 
-export function projectHandlers({ bus, host, recent, options }: ServiceDeps): Pick<Handlers, ProjectChannels> {
+export function projectHandlers({
+  bus,
+  host,
+  recent,
+  options,
+  sessions,
+}: ServiceDeps): Pick<Handlers, ProjectChannels> {
   const opened = () => {
     const p = host.require();
     const summary = summarize(p);
@@ -34,21 +41,32 @@ export function projectHandlers({ bus, host, recent, options }: ServiceDeps): Pi
       homeDir: os.homedir(),
       pathSeparator: path.sep,
     }),
-    'project:create': ({ path: filePath, name }) => {
+    // Closing or switching the project signs every window out: see projectPolicy.ts.
+    'project:create': ({ path: filePath, name }, ctx) => {
+      assertMayLeaveProject(host, sessions, ctx, 'switch');
       host.create(filePath, name);
       return opened();
     },
-    'project:open': ({ path: filePath }) => {
+    'project:open': ({ path: filePath }, ctx) => {
+      if (!isOpenAlready(host, filePath)) assertMayLeaveProject(host, sessions, ctx, 'switch');
       host.open(filePath);
       return opened();
     },
-    'project:openSample': async () => {
+    'project:openSample': async (_input, ctx) => {
+      const check = () => {
+        if (!isOpenAlready(host, path.join(options.appDataDir, SAMPLE_DIR, SAMPLE_PROJECT_FILE)))
+          assertMayLeaveProject(host, sessions, ctx, 'switch');
+      };
+      check();
       const samplePath = await ensureSampleProject(options.appDataDir);
+      // Generating the sample can take a while; somebody may have opened a project meanwhile.
+      check();
       host.open(samplePath);
       return opened();
     },
     'project:current': () => host.summary(),
-    'project:close': () => {
+    'project:close': (_input, ctx) => {
+      assertMayLeaveProject(host, sessions, ctx, 'close');
       host.close();
       bus.emit('project:changed', null);
       return null;

@@ -6,6 +6,7 @@ import type { Db } from '../../db/connection';
 import { openDatabase, schemaVersion } from '../../db/connection';
 import { recoverInterruptedImports } from '../assets/importBatches';
 import { dataDirFor, withProjectExtension } from './projectPaths';
+import { ensureProjectUid } from './projectUid';
 
 export interface OpenProject {
   /** Absolute path of the .concord file. */
@@ -46,6 +47,7 @@ export class ProjectHost {
     db.prepare(
       'INSERT INTO project (id, name, created_at, created_by_app, is_sample) VALUES (1, ?, ?, ?, ?)',
     ).run(name, new Date().toISOString(), APP_VERSION, options.isSample ? 1 : 0);
+    ensureProjectUid(db);
     return this.adopt(target, db);
   }
 
@@ -59,6 +61,7 @@ export class ProjectHost {
       throw new AppError('BAD_FILE', `${target} is a SQLite file but not a Concord project`);
     }
     recoverInterruptedImports(db, dataDirFor(target));
+    ensureProjectUid(db);
     return this.adopt(target, db);
   }
 
@@ -103,6 +106,7 @@ export function summarize(p: OpenProject): ProjectSummary {
     .get() as { total: number; images: number; audio: number };
   return {
     path: p.path,
+    uid: ensureProjectUid(p.db),
     name: meta.name,
     schemaVersion: schemaVersion(p.db),
     createdAt: meta.createdAt,

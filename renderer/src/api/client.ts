@@ -19,7 +19,35 @@ export interface ApiClient {
   readonly transport: 'ipc' | 'http';
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** A file of the open project's asset (see `setAssetScope`). */
   assetUrl(id: number, variant: AssetVariant): string;
+  /** One full-resolution tile of a large image (same route, same checks as `assetUrl`). */
+  tileUrl(id: number, level: number, col: number, row: number): string;
+}
+
+/**
+ * Asset ids restart at 1 in every project, and Chromium keeps decoded images in a memory
+ * cache that ignores cache headers: `/files/asset/1/thumb` of the last project would show
+ * for this one's asset 1. So every asset URL names the project file it belongs to, in a
+ * query the servers ignore. The session store sets it whenever the open project changes.
+ */
+let assetScope = '';
+
+export function setAssetScope(key: string | null): void {
+  assetScope = key ? `?p=${encodeURIComponent(key)}` : '';
+}
+
+/** The one place asset and tile URLs are made: `base` is the transport's asset route. */
+function assetUrls(base: string): Pick<ApiClient, 'assetUrl' | 'tileUrl'> {
+  return {
+    assetUrl: (id, variant) => `${base}/${id}/${variant}${assetScope}`,
+    tileUrl: (id, level, col, row) => `${base}/${id}/tile/${level}/${col}/${row}${assetScope}`,
+  };
+}
+
+/** Adds one query parameter to a URL that may already have a query. */
+export function withParam(url: string, name: string, value: string | number): string {
+  return `${url}${url.includes('?') ? '&' : '?'}${name}=${encodeURIComponent(value)}`;
 }
 
 function unwrap<T>(envelope: Envelope<T>): T {
@@ -36,7 +64,7 @@ function createIpcClient(bridge: NonNullable<Window['api']>): ApiClient {
     on(event, listener) {
       return bridge.on(event, (payload) => listener(payload as never));
     },
-    assetUrl: (id, variant) => `concord-asset://asset/${id}/${variant}`,
+    ...assetUrls('concord-asset://asset'),
   };
 }
 
@@ -83,7 +111,7 @@ function createHttpClient(): ApiClient {
       set.add(l);
       return () => set.delete(l);
     },
-    assetUrl: (id, variant) => `/files/asset/${id}/${variant}`,
+    ...assetUrls('/files/asset'),
   };
 }
 

@@ -24,6 +24,14 @@ const paths = {
   trash: 'M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.7 9h5.6l.7-9',
   layers: 'M8 2.5 14 5.5 8 8.5 2 5.5zM2 8.5l6 3 6-3M2 11.5l6 3 6-3',
   chart: 'M2.5 13.5h11M4.5 11V7.5M7.5 11V4M10.5 11V8.5M13 11V6',
+  // One per screen of the sidebar, so no two screens look alike.
+  book: 'M8 4.5C6.5 3.3 4.3 3 2 3.5v9c2.3-.5 4.5-.2 6 1 1.5-1.2 3.7-1.5 6-1v-9c-2.3-.5-4.5-.2-6 1zM8 4.5v9',
+  people:
+    'M6 7.5a2.25 2.25 0 1 0 0-4.5 2.25 2.25 0 0 0 0 4.5zM1.8 13.5c.3-2.3 2-3.7 4.2-3.7s3.9 1.4 4.2 3.7M10.5 3.2a2.25 2.25 0 0 1 0 4.1M12.2 10.1c1.1.5 1.8 1.8 2 3.4',
+  inbox: 'M2 9.5h3.5l1 1.5h3l1-1.5H14M2 9.5 4 3h8l2 6.5V13H2z',
+  box: 'M5 3.5h6M5 12.5h6M3.5 5v6M12.5 5v6M2.5 2.5h2v2h-2zM11.5 2.5h2v2h-2zM2.5 11.5h2v2h-2zM11.5 11.5h2v2h-2z',
+  rounds:
+    'M13.5 7.5a5.5 5.5 0 0 0-10-2.7M2.5 8.5a5.5 5.5 0 0 0 10 2.7M3.3 2.2v2.8h2.8M12.7 13.8V11H9.9',
 } as const;
 
 export type IconName = keyof typeof paths;

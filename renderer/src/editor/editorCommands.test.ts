@@ -6,6 +6,7 @@ import {
   deleteSelected,
   runEditorAction,
   setMode,
+  toggleItemTag,
   toggleNoDefects,
   toggleUncertainFlag,
 } from './editorCommands';
@@ -117,6 +118,48 @@ describe('editor commands', () => {
     setMode(s, 'draw');
     expect(s.doc.boxes).toHaveLength(2);
     expect(s.state.mode).toBe('select');
+    expect(saved).toHaveLength(0);
+  });
+
+  it('once submitted, undo, redo and every other edit are refused and nothing is saved', () => {
+    const { s, saved } = setup(doc());
+    toggleNoDefects(s); // the verdict and its "ok" tag: one undo step
+    setMode(s, 'draw');
+    runEditorAction(s, 'undo');
+    runEditorAction(s, 'redo');
+    expect(s.state).toMatchObject({ canUndo: true, canRedo: false });
+    expect(saved).toHaveLength(3);
+    const stored = s.doc;
+    expect(stored).toMatchObject({ noDefects: true, tags: ['ok'] });
+
+    s.setReadOnly(true); // what submitting does
+    expect(s.state).toMatchObject({ readOnly: true, mode: 'select', canUndo: false });
+    runEditorAction(s, 'undo');
+    expect(s.doc).toBe(stored);
+    expect(s.state.message?.text).toMatch(/read-only/);
+    runEditorAction(s, 'redo');
+    toggleNoDefects(s);
+    toggleItemTag(s, 'ok');
+    toggleUncertainFlag(s);
+    copyFromPrevious(s, [box('p', 5, 5, 10, 10, 'dent')]);
+    setMode(s, 'draw');
+    expect(s.state.mode).toBe('select');
+    expect(s.doc).toBe(stored);
+    expect(s.state.doc).toBe(stored);
+    expect(saved).toHaveLength(3);
+  });
+
+  it('a read-only item opened fresh has nothing to undo, and drawing on it adds nothing', () => {
+    const { s, saved } = setup(undefined, true);
+    const ev = (x: number, y: number) =>
+      s.pointerInput({ x, y }, { button: 0, shiftKey: false, ctrlKey: false, metaKey: false });
+    s.setView({ scale: 4, x: 0, y: 0 });
+    s.pointerDown(ev(300, 300));
+    s.pointerMove(ev(360, 360));
+    s.pointerUp(ev(360, 360));
+    expect(s.doc.boxes).toHaveLength(2);
+    expect(s.undo()).toBe(false);
+    expect(s.redo()).toBe(false);
     expect(saved).toHaveLength(0);
   });
 });

@@ -29,7 +29,7 @@ export type EditorOwnAction = Exclude<
 >;
 
 export function setMode(s: EditorSession, mode: 'select' | 'draw'): void {
-  if (mode === 'draw' && s.state.readOnly) return s.notify('This item is submitted and read-only.');
+  if (mode === 'draw' && s.refuseReadOnly()) return;
   if (mode === 'draw' && !s.state.activeClassId)
     return s.notify('The instructions have no classes yet: a lead adds them first.');
   // Drawing into hidden boxes would draw blind: show them again.
@@ -39,6 +39,8 @@ export function setMode(s: EditorSession, mode: 'select' | 'draw'): void {
 
 /** A class hotkey: recolours the selection (if any) and becomes the class for new boxes. */
 export function chooseClass(s: EditorSession, classId: string): void {
+  // On a read-only item a class key would recolour the selection: refuse it whole.
+  if (s.selection.size > 0 && s.refuseReadOnly()) return;
   s.store.setState({ activeClassId: classId });
   if (s.selection.size > 0) s.apply(setClass(s.doc, s.selection, classId));
   s.emitCanvas();
@@ -63,6 +65,7 @@ export function toggleUncertainFlag(s: EditorSession): void {
 }
 
 export function toggleItemTag(s: EditorSession, tagId: string): void {
+  if (s.refuseReadOnly()) return;
   const patches = toggleTag(s.doc, tagId, s.spec);
   if (patches.length === 0)
     return s.notify('Delete the boxes first: an item with boxes cannot be "no defects".');
@@ -70,6 +73,7 @@ export function toggleItemTag(s: EditorSession, tagId: string): void {
 }
 
 export function toggleNoDefects(s: EditorSession): void {
+  if (s.refuseReadOnly()) return;
   const value = !s.doc.noDefects;
   const patches = setNoDefects(s.doc, value, s.spec);
   if (value && patches.length === 0)
@@ -78,6 +82,7 @@ export function toggleNoDefects(s: EditorSession): void {
 }
 
 export function copyFromPrevious(s: EditorSession, boxes: readonly Box[] | null): void {
+  if (s.refuseReadOnly()) return;
   if (!boxes || boxes.length === 0) return s.notify('The previous item has no boxes to copy.');
   const patches = copyBoxesFrom(s.doc, boxes, s.state.image, newBoxId, s.spec);
   if (patches.length === 0) return s.notify('These boxes are already here.');
@@ -135,13 +140,9 @@ export function runEditorAction(s: EditorSession, action: EditorOwnAction): void
     case 'delete':
       return deleteSelected(s);
     case 'undo':
-      if (s.history.undo()) s.settle();
-      s.emitCanvas();
-      return;
+      return void s.undo();
     case 'redo':
-      if (s.history.redo()) s.settle();
-      s.emitCanvas();
-      return;
+      return void s.redo();
     case 'fit':
       return s.fit();
     case 'actualSize':

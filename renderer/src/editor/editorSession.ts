@@ -41,6 +41,8 @@ export type DocListener = (doc: AnnotationDoc, patches: readonly Patch[]) => voi
 
 const EMPTY: ReadonlySet<string> = new Set();
 
+export const READ_ONLY_MESSAGE = 'This item is submitted and read-only.';
+
 export class EditorSession {
   readonly store: StoreApi<EditorState>;
   readonly history: History;
@@ -164,15 +166,57 @@ export class EditorSession {
     this.store.setState({ message: { text, at: Date.now() } });
   }
 
+  /** True (after telling the user why) when the open item may not be changed. */
+  refuseReadOnly(): boolean {
+    if (!this.state.readOnly) return false;
+    this.notify(READ_ONLY_MESSAGE);
+    return true;
+  }
+
   /** Applies an edit as one undo step; refused (with a message) on a read-only item. */
   apply(patches: readonly Patch[]): boolean {
-    if (this.state.readOnly) {
-      this.notify('This item is submitted and read-only.');
-      return false;
-    }
+    if (this.refuseReadOnly()) return false;
     this.history.apply(patches);
     this.settle();
     return patches.length > 0;
+  }
+
+  /**
+   * Undo and redo are edits too: on a read-only (submitted) item they would make the screen
+   * differ from what is stored, and autosave could not store it. So they are refused there.
+   */
+  undo(): boolean {
+    if (this.refuseReadOnly()) return false;
+    const done = this.history.undo();
+    if (done) this.settle();
+    this.emitCanvas();
+    return done;
+  }
+
+  redo(): boolean {
+    if (this.refuseReadOnly()) return false;
+    const done = this.history.redo();
+    if (done) this.settle();
+    this.emitCanvas();
+    return done;
+  }
+
+  /**
+   * The item became read-only (submitted here, or the server says so) or editable again.
+   * A read-only item drops its history: the steps before submitting are not undoable.
+   */
+  setReadOnly(readOnly: boolean): void {
+    if (readOnly) {
+      this.cancelGesture();
+      this.history.clear();
+    }
+    this.store.setState({
+      readOnly,
+      mode: readOnly ? 'select' : this.state.mode,
+      canUndo: this.history.canUndo,
+      canRedo: this.history.canRedo,
+    });
+    this.emitCanvas();
   }
 
   setSelection(ids: Iterable<string>): void {

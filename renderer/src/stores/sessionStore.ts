@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AppInfo, ProjectSummary, RecentProject } from '../../../shared/api/schemas/project';
-import { api, ApiCallError } from '../api/client';
+import { api, ApiCallError, setAssetScope } from '../api/client';
 
 /** What the start screen is busy with, so its buttons can show progress and stay disabled. */
 export type SessionBusy = 'sample' | 'open' | 'create' | null;
@@ -13,6 +13,8 @@ interface SessionState {
   busy: SessionBusy;
   /** The last failed start-screen action, shown inline. */
   error: string | null;
+  /** Why "Close project" was refused (e.g. others are still working), shown where it was clicked. */
+  closeError: string | null;
 }
 
 export const useSessionStore = create<SessionState>(() => ({
@@ -22,9 +24,29 @@ export const useSessionStore = create<SessionState>(() => ({
   recent: [],
   busy: null,
   error: null,
+  closeError: null,
 }));
 
 const set = useSessionStore.setState;
+
+/**
+ * Names one project file for asset URLs: its uid (kept inside the file) and where it is, so
+ * a copy of a project file that later diverges from the original is still told apart.
+ */
+export function assetScopeKey(project: Pick<ProjectSummary, 'uid' | 'path'>): string {
+  let h = 0x811c9dc5; // FNV-1a, enough to tell two paths apart
+  for (let i = 0; i < project.path.length; i++) {
+    h ^= project.path.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${project.uid}.${(h >>> 0).toString(36)}`;
+}
+
+// Set before any screen renders the new project (this listener is the store's first).
+useSessionStore.subscribe((s, prev) => {
+  if (s.project === prev.project) return;
+  setAssetScope(s.project ? assetScopeKey(s.project) : null);
+});
 
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiCallError) return e.message;
@@ -43,7 +65,7 @@ async function refreshRecent(): Promise<void> {
 /** Loads app info, the open project and the recent list; follows project:changed events. */
 export function startSession(): () => void {
   const off = api.on('project:changed', (project) => {
-    set({ project });
+    set({ project, closeError: null });
     if (!project) void refreshRecent();
   });
   void (async () => {
@@ -83,11 +105,20 @@ export const sessionActions = {
   openProject: (path: string) => run('open', () => api.invoke('project:open', { path })),
   createProject: (path: string, name: string) =>
     run('create', () => api.invoke('project:create', { path, name })),
-  async closeProject(): Promise<void> {
-    await api.invoke('project:close', {});
+  /** Closes the project for everyone; a refusal lands in `closeError` instead of throwing. */
+  async closeProject(): Promise<boolean> {
+    set({ closeError: null });
+    try {
+      await api.invoke('project:close', {});
+    } catch (e) {
+      set({ closeError: errorMessage(e) });
+      return false;
+    }
     set({ project: null });
     await refreshRecent();
+    return true;
   },
+  clearCloseError: () => set({ closeError: null }),
   async forgetRecent(path: string): Promise<void> {
     await api.invoke('project:forgetRecent', { path });
     await refreshRecent();

@@ -3,6 +3,11 @@ import { Empty, FsPath, IsoTime, Nothing } from './common';
 
 export const ProjectSummary = z.object({
   path: z.string(),
+  /**
+   * Random id of this project file (kept inside it). Asset ids restart at 1 in every
+   * project, so asset URLs carry it to keep one project's cached images out of another.
+   */
+  uid: z.string(),
   name: z.string(),
   schemaVersion: z.number().int(),
   createdAt: IsoTime,

@@ -92,3 +92,22 @@ describe('document operations', () => {
     expect(copyBoxesFrom(d1, prev, img, newId)).toEqual([]);
   });
 });
+
+describe('verdict consistency', () => {
+  it('choosing the no-defects tag on an item that had only the flag keeps both in step', () => {
+    // A document stored with the flag but without the tag (older data): choosing the tag
+    // keeps the flag; clearing the verdict removes both.
+    const d0 = { ...doc(), noDefects: true };
+    const d1 = applyPatches(d0, toggleTag(d0, 'ok', spec));
+    expect(d1).toMatchObject({ tags: ['ok'], noDefects: true });
+    const d2 = applyPatches(d1, setNoDefects(d1, false, spec));
+    expect(d2).toMatchObject({ tags: [], noDefects: false });
+  });
+
+  it('drawing a box on an item that only had the tag withdraws the tag', () => {
+    const d0 = { ...doc(), tags: ['ok', 'defective'] };
+    const d1 = applyPatches(d0, addBoxes(d0, [box('a')], spec));
+    expect(d1).toMatchObject({ tags: ['defective'], noDefects: false });
+    expect(applyPatches(d1, invertPatches(addBoxes(d0, [box('a')], spec)))).toEqual(d0);
+  });
+});

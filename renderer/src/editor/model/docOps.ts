@@ -3,6 +3,7 @@ import type { InstructionSpec } from '../../../../shared/api/schemas/instruction
 import type { Rect, Size } from './geometry';
 import { clampRect, roundRect, sameRect } from './geometry';
 import type { Patch } from './patches';
+import { withVerdict } from '../../../../shared/domain/verdict';
 
 /**
  * Document operations. Each one reads the current document and returns the patches that
@@ -20,23 +21,26 @@ function boxIndex(doc: AnnotationDoc): Map<string, number> {
   return m;
 }
 
+/** Patches that take the document's verdict fields to `target` (none when equal). */
+function verdictPatches(
+  doc: AnnotationDoc,
+  target: { tags: string[]; noDefects: boolean },
+): Patch[] {
+  const out: Patch[] = [];
+  if (doc.noDefects !== target.noDefects)
+    out.push({ t: 'meta', key: 'noDefects', before: doc.noDefects, after: target.noDefects });
+  const sameTags =
+    doc.tags.length === target.tags.length && doc.tags.every((t, i) => t === target.tags[i]);
+  if (!sameTags) out.push({ t: 'meta', key: 'tags', before: doc.tags, after: target.tags });
+  return out;
+}
+
 /**
  * Drawing a box contradicts an earlier "no defects" verdict, so the verdict (and the
  * spec's no-defects tag) is withdrawn in the same undo step.
  */
 function withdrawNoDefects(doc: AnnotationDoc, spec: InstructionSpec | null): Patch[] {
-  const out: Patch[] = [];
-  if (doc.noDefects) out.push({ t: 'meta', key: 'noDefects', before: true, after: false });
-  const noDefectTags = new Set((spec?.tags ?? []).filter((t) => t.noDefects).map((t) => t.id));
-  if (doc.tags.some((t) => noDefectTags.has(t))) {
-    out.push({
-      t: 'meta',
-      key: 'tags',
-      before: doc.tags,
-      after: doc.tags.filter((t) => !noDefectTags.has(t)),
-    });
-  }
-  return out;
+  return verdictPatches(doc, withVerdict(doc, false, spec));
 }
 
 export function addBoxes(
@@ -153,12 +157,10 @@ export function toggleTag(
   const def = spec?.tags.find((t) => t.id === tagId);
   // "No defects" on an item with boxes is a contradiction; the caller explains the refusal.
   if (def?.noDefects && !has && doc.boxes.length > 0) return [];
+  // The no-defects tag is the verdict itself: flag and tag change together.
+  if (def?.noDefects) return verdictPatches(doc, withVerdict(doc, !has, spec));
   const tags = has ? doc.tags.filter((t) => t !== tagId) : [...doc.tags, tagId];
-  const out: Patch[] = [{ t: 'meta', key: 'tags', before: doc.tags, after: tags }];
-  if (def?.noDefects && doc.noDefects === has) {
-    out.push({ t: 'meta', key: 'noDefects', before: doc.noDefects, after: !has });
-  }
-  return out;
+  return [{ t: 'meta', key: 'tags', before: doc.tags, after: tags }];
 }
 
 /**
@@ -171,23 +173,7 @@ export function setNoDefects(
   spec: InstructionSpec | null,
 ): Patch[] {
   if (value && doc.boxes.length > 0) return [];
-  const out: Patch[] = [];
-  if (doc.noDefects !== value)
-    out.push({ t: 'meta', key: 'noDefects', before: doc.noDefects, after: value });
-  const tag = spec?.tags.find((t) => t.noDefects);
-  if (tag) {
-    const has = doc.tags.includes(tag.id);
-    if (value && !has)
-      out.push({ t: 'meta', key: 'tags', before: doc.tags, after: [...doc.tags, tag.id] });
-    if (!value && has)
-      out.push({
-        t: 'meta',
-        key: 'tags',
-        before: doc.tags,
-        after: doc.tags.filter((t) => t !== tag.id),
-      });
-  }
-  return out;
+  return verdictPatches(doc, withVerdict(doc, value, spec));
 }
 
 /**

@@ -1,121 +1,15 @@
 import type { InstructionSpec } from '../../../../shared/api/schemas/instructionSpec';
+import type { EditorAction } from '../../../../shared/domain/editorKeys';
+import { BINDINGS } from '../../../../shared/domain/editorKeys';
 
 /**
- * Keyboard map of the box editor, modelled on CVAT and Label Studio. Letters and digits are
- * matched by physical key (`code`), so Shift+1 is "shift+1" on every layout; symbols by the
- * character they type ("?", "+").
- *
- * Class hotkeys (1-9, a-z) are pressed bare, tag hotkeys with Shift. Built-in keys win over
- * a class or tag hotkey that collides with them; the cheat sheet lists such collisions.
+ * Keyboard map of the box editor. The bindings themselves live in
+ * shared/domain/editorKeys.ts, so the instructions service can refuse class and tag hotkeys
+ * that collide with them. Built-in keys still win over a colliding hotkey saved before that
+ * rule existed; the cheat sheet lists such collisions.
  */
-export type EditorAction =
-  | 'draw'
-  | 'select'
-  | 'delete'
-  | 'undo'
-  | 'redo'
-  | 'fit'
-  | 'actualSize'
-  | 'zoomIn'
-  | 'zoomOut'
-  | 'toggleHidden'
-  | 'toggleUncertain'
-  | 'toggleNoDefects'
-  | 'submit'
-  | 'copyPrevious'
-  | 'next'
-  | 'prev'
-  | 'nextUnfinished'
-  | 'cheatSheet'
-  | 'instructions'
-  | 'selectAll'
-  | 'escape'
-  | 'cycleNext'
-  | 'cyclePrev'
-  | 'nudgeLeft'
-  | 'nudgeRight'
-  | 'nudgeUp'
-  | 'nudgeDown'
-  | 'nudgeLeftFar'
-  | 'nudgeRightFar'
-  | 'nudgeUpFar'
-  | 'nudgeDownFar';
-
-export interface Binding {
-  action: EditorAction;
-  keys: string[];
-  label: string;
-  group: 'Draw & edit' | 'View' | 'Item' | 'Navigate';
-}
-
-export const BINDINGS: readonly Binding[] = [
-  { action: 'draw', keys: ['n', 'b'], label: 'Draw boxes (crosshair)', group: 'Draw & edit' },
-  { action: 'select', keys: ['v'], label: 'Select / move tool', group: 'Draw & edit' },
-  {
-    action: 'delete',
-    keys: ['delete', 'backspace'],
-    label: 'Delete selected boxes',
-    group: 'Draw & edit',
-  },
-  { action: 'undo', keys: ['mod+z'], label: 'Undo', group: 'Draw & edit' },
-  { action: 'redo', keys: ['mod+shift+z', 'mod+y'], label: 'Redo', group: 'Draw & edit' },
-  {
-    action: 'toggleUncertain',
-    keys: ['u'],
-    label: 'Mark selected boxes uncertain (item, if none)',
-    group: 'Draw & edit',
-  },
-  { action: 'selectAll', keys: ['mod+a'], label: 'Select all boxes', group: 'Draw & edit' },
-  { action: 'cycleNext', keys: ['tab'], label: 'Select next box', group: 'Draw & edit' },
-  { action: 'cyclePrev', keys: ['shift+tab'], label: 'Select previous box', group: 'Draw & edit' },
-  {
-    action: 'nudgeLeft',
-    keys: ['arrowleft'],
-    label: 'Nudge 1 px (Shift: 10 px)',
-    group: 'Draw & edit',
-  },
-  { action: 'nudgeRight', keys: ['arrowright'], label: 'Nudge right', group: 'Draw & edit' },
-  { action: 'nudgeUp', keys: ['arrowup'], label: 'Nudge up', group: 'Draw & edit' },
-  { action: 'nudgeDown', keys: ['arrowdown'], label: 'Nudge down', group: 'Draw & edit' },
-  {
-    action: 'nudgeLeftFar',
-    keys: ['shift+arrowleft'],
-    label: 'Nudge left 10 px',
-    group: 'Draw & edit',
-  },
-  {
-    action: 'nudgeRightFar',
-    keys: ['shift+arrowright'],
-    label: 'Nudge right 10 px',
-    group: 'Draw & edit',
-  },
-  { action: 'nudgeUpFar', keys: ['shift+arrowup'], label: 'Nudge up 10 px', group: 'Draw & edit' },
-  {
-    action: 'nudgeDownFar',
-    keys: ['shift+arrowdown'],
-    label: 'Nudge down 10 px',
-    group: 'Draw & edit',
-  },
-  {
-    action: 'escape',
-    keys: ['escape'],
-    label: 'Cancel gesture / leave draw mode / deselect',
-    group: 'Draw & edit',
-  },
-  { action: 'fit', keys: ['f', 'mod+0'], label: 'Fit image', group: 'View' },
-  { action: 'actualSize', keys: ['shift+f'], label: 'Actual size (1:1)', group: 'View' },
-  { action: 'zoomIn', keys: ['+', '='], label: 'Zoom in (or wheel)', group: 'View' },
-  { action: 'zoomOut', keys: ['-'], label: 'Zoom out', group: 'View' },
-  { action: 'toggleHidden', keys: ['h'], label: 'Hide / show all boxes', group: 'View' },
-  { action: 'instructions', keys: ['i', 'f1'], label: 'Show / hide instructions', group: 'View' },
-  { action: 'cheatSheet', keys: ['?'], label: 'This cheat sheet', group: 'View' },
-  { action: 'toggleNoDefects', keys: ['0'], label: '"No defects" verdict', group: 'Item' },
-  { action: 'copyPrevious', keys: ['c'], label: 'Copy boxes from previous item', group: 'Item' },
-  { action: 'submit', keys: ['mod+enter'], label: 'Submit item', group: 'Item' },
-  { action: 'next', keys: ['d'], label: 'Next item', group: 'Navigate' },
-  { action: 'prev', keys: ['a'], label: 'Previous item', group: 'Navigate' },
-  { action: 'nextUnfinished', keys: ['shift+d'], label: 'Next unfinished item', group: 'Navigate' },
-];
+export type { Binding, EditorAction } from '../../../../shared/domain/editorKeys';
+export { BINDINGS } from '../../../../shared/domain/editorKeys';
 
 /** Space (hold to pan) is handled by the canvas, not as a command. */
 export const PAN_KEY_LABEL = 'Space + drag, or middle button: pan';

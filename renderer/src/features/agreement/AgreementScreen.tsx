@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { isLead, useProfileStore } from '../people/profileStore';
 import { roundsActions } from '../rounds/roundsStore';
 import { agreementActions, useAgreementStore } from './agreementStore';
 import { ClassF1Chart } from './ClassF1Chart';
@@ -41,6 +42,8 @@ function IouSlider() {
  */
 export function AgreementScreen() {
   const s = useAgreementStore();
+  // Only leads click through to the items behind a figure (other people's labels).
+  const lead = useProfileStore((p) => isLead(p.current));
   const [pairIndex, setPairIndex] = useState(0);
   useEffect(() => {
     void agreementActions.start(roundsActions.agreementRound());
@@ -106,27 +109,33 @@ export function AgreementScreen() {
           <div className={`ag-body ${s.loading ? 'is-stale' : ''}`}>
             <SummaryCards
               report={report}
-              onDrill={(title, filter) =>
-                void agreementActions.drill(title, { ...filter, ...pairFilter })
+              onDrill={
+                lead
+                  ? (title, filter) =>
+                      void agreementActions.drill(title, { ...filter, ...pairFilter })
+                  : undefined
               }
             />
             <section className="ag-panel" aria-label="F1 per class">
               <header className="ag-panel-head">
                 <h3>F1 per class, worst first</h3>
                 <span className="muted">
-                  Bars: F1 · whiskers: 95% interval · n: items behind the figure. Click a class for
-                  its disagreements.
+                  Bars: F1 · whiskers: 95% interval · n: items behind the figure.
+                  {lead && ' Click a class for its disagreements.'}
                 </span>
               </header>
               <ClassF1Chart
                 rows={report.boxes.perClass}
                 colorOf={colorOf}
-                onPick={(r) =>
-                  void agreementActions.drill(`Disagreements on ${r.class}`, {
-                    kind: 'classDisagreement',
-                    classId: r.classId,
-                    ...pairFilter,
-                  })
+                onPick={
+                  lead
+                    ? (r) =>
+                        void agreementActions.drill(`Disagreements on ${r.class}`, {
+                          kind: 'classDisagreement',
+                          classId: r.classId,
+                          ...pairFilter,
+                        })
+                    : undefined
                 }
               />
             </section>
@@ -143,13 +152,16 @@ export function AgreementScreen() {
                     confusion={pair.confusion}
                     labelers={pair.labelers}
                     nameOf={nameOf}
-                    onPick={(a, b, label) =>
-                      void agreementActions.drill(label, {
-                        kind: 'cell',
-                        a,
-                        b,
-                        pair: pair.labelers,
-                      })
+                    onPick={
+                      lead
+                        ? (a, b, label) =>
+                            void agreementActions.drill(label, {
+                              kind: 'cell',
+                              a,
+                              b,
+                              pair: pair.labelers,
+                            })
+                        : undefined
                     }
                   />
                 </section>

@@ -20,7 +20,8 @@ export function ClassF1Chart({
 }: {
   rows: readonly ClassAgreement[];
   colorOf: (classId: string) => string;
-  onPick: (row: ClassAgreement) => void;
+  /** Absent for labelers: the items behind a figure are for leads. */
+  onPick?: ((row: ClassAgreement) => void) | undefined;
 }) {
   const shown = rows.filter((r) => r.nA + r.nB > 0);
   if (shown.length === 0)
@@ -52,9 +53,9 @@ export function ClassF1Chart({
         return (
           <g
             key={r.classId}
-            className="ag-row"
-            {...clickable(() => onPick(r))}
-            aria-label={`${r.class}: F1 ${fmt(r.f1)}${r.ci95 ? `, 95% interval ${fmtCi(r.ci95)}` : ''}, ${r.items} items. Show the items.`}
+            className={onPick ? 'ag-row' : 'ag-row-static'}
+            {...(onPick ? clickable(() => onPick(r)) : {})}
+            aria-label={`${r.class}: F1 ${fmt(r.f1)}${r.ci95 ? `, 95% interval ${fmtCi(r.ci95)}` : ''}, ${r.items} items.${onPick ? ' Show the items.' : ''}`}
           >
             <rect x={0} y={y + 1} width={width} height={ROW - 2} className="ag-row-hit" rx={4} />
             <rect x={6} y={mid - 5} width={10} height={10} rx={2} fill={colorOf(r.classId)} />

@@ -21,7 +21,8 @@ export function ConfusionHeatmap({
   confusion: ConfusionMatrix;
   labelers: [string, string];
   nameOf: (classId: string) => string;
-  onPick: (a: string | null, b: string | null, label: string) => void;
+  /** Absent for labelers: the items behind a figure are for leads. */
+  onPick?: ((a: string | null, b: string | null, label: string) => void) | undefined;
 }) {
   const n = confusion.classIds.length;
   // Only classes that occur anywhere in the matrix; "none" always last.
@@ -116,7 +117,7 @@ export function ConfusionHeatmap({
                 <title>{what}</title>
               </>
             );
-            return count > 0 ? (
+            return count > 0 && onPick ? (
               <g
                 key={c}
                 className="ag-cell"

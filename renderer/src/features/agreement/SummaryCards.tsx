@@ -16,7 +16,7 @@ function Card({
   value: ReactNode;
   sub?: ReactNode;
   tone?: string;
-  onClick?: () => void;
+  onClick?: (() => void) | undefined;
   hint: string;
 }) {
   const body = (
@@ -52,7 +52,8 @@ export function SummaryCards({
   onDrill,
 }: {
   report: Report;
-  onDrill: (title: string, filter: ItemFilter) => void;
+  /** Absent for labelers: the items behind a figure are for leads. */
+  onDrill?: ((title: string, filter: ItemFilter) => void) | undefined;
 }) {
   const b = report.boxes;
   const t = report.tags;
@@ -67,7 +68,7 @@ export function SummaryCards({
         value={`${report.itemsInFullAgreement} / ${report.items}`}
         sub={`${pct}% of items · ${report.items - report.itemsInFullAgreement} disagree`}
         hint="Show the items with any disagreement"
-        onClick={() => onDrill('Items with a disagreement', { kind: 'disagreement' })}
+        onClick={onDrill && (() => onDrill('Items with a disagreement', { kind: 'disagreement' }))}
       />
       <Card
         title="Box F1"
@@ -75,7 +76,9 @@ export function SummaryCards({
         tone={qualityColor(b.f1)}
         sub={`${ci(b.f1Ci95)} · n=${b.items} items`}
         hint="Show the items where the boxes disagree"
-        onClick={() => onDrill('Items with a box disagreement', { kind: 'disagreement' })}
+        onClick={
+          onDrill && (() => onDrill('Items with a box disagreement', { kind: 'disagreement' }))
+        }
       />
       <Card
         title="Mean IoU"
@@ -88,21 +91,21 @@ export function SummaryCards({
         value={fmtCount(b.classConflicts)}
         sub="same box, different class"
         hint="Show the items with a class conflict"
-        onClick={() => onDrill('Class conflicts', { kind: 'conflict' })}
+        onClick={onDrill && (() => onDrill('Class conflicts', { kind: 'conflict' }))}
       />
       <Card
         title={`Only ${a}`}
         value={fmtCount(b.onlyA)}
         sub={`boxes ${two ? bName : 'the other'} did not draw`}
         hint={`Show the items with boxes only ${a} drew`}
-        onClick={() => onDrill(`Boxes only ${a} drew`, { kind: 'onlyA' })}
+        onClick={onDrill && (() => onDrill(`Boxes only ${a} drew`, { kind: 'onlyA' }))}
       />
       <Card
         title={`Only ${bName}`}
         value={fmtCount(b.onlyB)}
         sub={`boxes ${two ? a : 'the other'} did not draw`}
         hint={`Show the items with boxes only ${bName} drew`}
-        onClick={() => onDrill(`Boxes only ${bName} drew`, { kind: 'onlyB' })}
+        onClick={onDrill && (() => onDrill(`Boxes only ${bName} drew`, { kind: 'onlyB' }))}
       />
       <Card
         title={two ? 'Tag kappa' : 'Tag alpha'}
@@ -116,7 +119,7 @@ export function SummaryCards({
               : `Krippendorff · ${ci(t.krippendorffAlphaCi95)} · n=${t.krippendorffAlphaItems}`
         }
         hint="Show the items whose tags differ"
-        onClick={() => onDrill('Items whose tags differ', { kind: 'tagDisagreement' })}
+        onClick={onDrill && (() => onDrill('Items whose tags differ', { kind: 'tagDisagreement' }))}
       />
       {tr.items > 0 && (
         <Card

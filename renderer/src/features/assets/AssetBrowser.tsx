@@ -4,6 +4,7 @@ import { formatCount } from '../../lib/format';
 import { assetActions, useAssetsStore } from '../../stores/assetsStore';
 import { projectActions, useProjectStore } from '../../stores/projectStore';
 import { useSessionStore } from '../../stores/sessionStore';
+import { isLead, useProfileStore } from '../people/profileStore';
 import { AssetViewer } from '../viewer/AssetViewer';
 import { AssetFilters } from './AssetFilters';
 import { AssetGrid } from './AssetGrid';
@@ -57,6 +58,18 @@ export function AssetBrowser() {
 }
 
 function EmptyProject() {
+  const lead = useProfileStore((s) => isLead(s.current));
+  if (!lead) {
+    return (
+      <div className="assets-empty">
+        <div className="assets-empty-icon">
+          <Icon name="image" size={28} />
+        </div>
+        <h3>No images or audio yet</h3>
+        <p>The lead imports the project&apos;s images and audio. Check back once they have.</p>
+      </div>
+    );
+  }
   return (
     <div className="assets-empty">
       <div className="assets-empty-icon">

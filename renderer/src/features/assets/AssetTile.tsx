@@ -1,6 +1,6 @@
 import { memo, useEffect, useState } from 'react';
 import type { Asset } from '../../../../shared/api/schemas/assets';
-import { api } from '../../api/client';
+import { api, withParam } from '../../api/client';
 import { Icon } from '../../components/Icon';
 import { formatAssetSize, formatBytes } from '../../lib/format';
 import { useProjectStore } from '../../stores/projectStore';
@@ -72,7 +72,7 @@ function Thumb({ id }: { id: number }) {
   return (
     <img
       className="tile-img"
-      src={retry ? `${url}?r=${retry}` : url}
+      src={retry ? withParam(url, 'r', retry) : url}
       alt=""
       loading="lazy"
       decoding="async"

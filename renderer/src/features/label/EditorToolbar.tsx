@@ -111,7 +111,7 @@ export function EditorToolbar({ ctl }: { ctl: LabelController }) {
       <button
         className="btn btn-sm btn-ghost btn-icon"
         onClick={() => runEditorAction(s, 'undo')}
-        disabled={!canUndo}
+        disabled={readOnly || !canUndo}
         title="Undo (Ctrl+Z)"
         aria-label="Undo"
       >
@@ -120,7 +120,7 @@ export function EditorToolbar({ ctl }: { ctl: LabelController }) {
       <button
         className="btn btn-sm btn-ghost btn-icon"
         onClick={() => runEditorAction(s, 'redo')}
-        disabled={!canRedo}
+        disabled={readOnly || !canRedo}
         title="Redo (Ctrl+Shift+Z)"
         aria-label="Redo"
       >

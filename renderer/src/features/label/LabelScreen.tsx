@@ -20,9 +20,7 @@ import { StatusBar } from './StatusBar';
 import { WorkQueuePanel } from './WorkQueuePanel';
 import './label.css';
 
-/** Full-resolution tiles live beside the asset's other variants (same transport, same checks). */
-const tileUrl: TileUrl = (id, level, col, row) =>
-  api.assetUrl(id, 'original').replace(/original$/, `tile/${level}/${col}/${row}`);
+const tileUrl: TileUrl = (id, level, col, row) => api.tileUrl(id, level, col, row);
 
 function LabelLayout({ ctl }: { ctl: LabelController }) {
   const item = useStore(ctl.ui, (s) => s.item);

@@ -172,7 +172,7 @@ export class LabelController {
       onStatus: (save) => {
         if (this.saver?.assetId !== item.assetId) return;
         this.ui.setState({ save });
-        if (save.state === 'readonly') this.session.store.setState({ readOnly: true });
+        if (save.state === 'readonly') this.session.setReadOnly(true);
       },
       onSaved: (doc, revision) => this.saved(item.assetId, doc, revision),
     });
@@ -287,8 +287,7 @@ export class LabelController {
           revision: r.revision,
           readOnly: true,
         });
-      this.session.store.setState({ readOnly: true, mode: 'select' });
-      this.session.emitCanvas();
+      this.session.setReadOnly(true);
       this.ui.setState({ status: r.status });
       this.session.notify(`Submitted ${cur.fileName}.`);
       const next = await this.queue.nextUnfinished(cur.assetId);

@@ -49,6 +49,7 @@ export function handleLabelKey(ctl: LabelController, e: KeyboardEvent): void {
     case 'submit':
       return void ctl.submit();
     case 'copyPrevious':
+      if (s.refuseReadOnly()) return;
       return void ctl.previousBoxes().then((boxes) => copyFromPrevious(s, boxes));
     case 'next':
       return void ctl.go(1);

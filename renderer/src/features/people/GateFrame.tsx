@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import type { ReactNode } from 'react';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { sessionActions, useSessionStore } from '../../stores/sessionStore';
 
 /** The centred card the sign-in screens share, with the project's name and a way back. */
@@ -12,6 +14,9 @@ export function GateFrame({
   children: ReactNode;
 }) {
   const projectName = useSessionStore((s) => s.project?.name ?? '');
+  const closeError = useSessionStore((s) => s.closeError);
+  // A refusal seen on another screen (before switching user) is not this screen's news.
+  useEffect(() => sessionActions.clearCloseError(), []);
   return (
     <div className="gate">
       <div className="gate-card">
@@ -26,6 +31,9 @@ export function GateFrame({
         </div>
         <p className="gate-subtitle">{subtitle}</p>
         {children}
+        {closeError && (
+          <ErrorNotice message={closeError} onDismiss={sessionActions.clearCloseError} />
+        )}
         <div className="gate-foot">
           <button
             className="btn btn-ghost btn-sm"

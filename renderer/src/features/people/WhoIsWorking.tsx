@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { ProfileListItem } from '../../../../shared/api/schemas/identity';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useSessionStore } from '../../stores/sessionStore';
 import { GateFrame } from './GateFrame';
 import { profileActions, useProfileStore } from './profileStore';
+import { SampleSignInHint } from './SampleSignInHint';
 
 export function Avatar({
   name,
@@ -29,6 +31,7 @@ export function WhoIsWorking() {
   const profiles = useProfileStore((s) => s.profiles);
   const busy = useProfileStore((s) => s.busy);
   const error = useProfileStore((s) => s.error);
+  const isSample = useSessionStore((s) => s.project?.isSample ?? false);
   const [chosen, setChosen] = useState<ProfileListItem | null>(null);
   const [secret, setSecret] = useState('');
 
@@ -69,6 +72,7 @@ export function WhoIsWorking() {
           </li>
         ))}
       </ul>
+      {isSample && <SampleSignInHint />}
       {chosen?.hasSecret && (
         <form
           className="gate-secret"

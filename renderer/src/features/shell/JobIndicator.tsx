@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { runningJobs, useJobsStore } from '../../stores/jobsStore';
 import { projectActions } from '../../stores/projectStore';
+import { isLead, useProfileStore } from '../people/profileStore';
 
 const verbs: Record<string, string> = {
   import: 'Importing',
@@ -12,13 +13,15 @@ const verbs: Record<string, string> = {
 /** A compact "Importing 120 / 500" pill while background work runs; clicking it shows the import. */
 export function JobIndicator() {
   const job = useJobsStore(useShallow((s) => runningJobs(s.byId)[0]));
+  // The import dialog (with its Cancel) is the lead's; labelers just see the progress.
+  const lead = useProfileStore((s) => isLead(s.current));
   if (!job) return null;
   const pct = job.total > 0 ? Math.round((job.done / job.total) * 100) : null;
   return (
     <button
       className="job-pill"
       onClick={() => {
-        if (job.kind !== 'import') return;
+        if (job.kind !== 'import' || !lead) return;
         projectActions.setImportJob(job.id);
         projectActions.openImport();
       }}

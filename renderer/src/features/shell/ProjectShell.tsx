@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { assetActions } from '../../stores/assetsStore';
 import { projectActions, useProjectStore } from '../../stores/projectStore';
@@ -21,9 +22,11 @@ export function ProjectShell() {
   const importOpen = useProjectStore((s) => s.importOpen);
   const Screen = findScreen(screenId).component;
   const lead = useProfileStore((s) => isLead(s.current));
+  const closeError = useSessionStore((s) => s.closeError);
 
   useEffect(() => {
     projectActions.reset();
+    sessionActions.clearCloseError();
     void projectActions.loadFacets();
     void assetActions.reload();
     let thumbTimer: ReturnType<typeof setTimeout> | null = null;
@@ -65,16 +68,24 @@ export function ProjectShell() {
         </div>
         <div className="shell-header-actions">
           <JobIndicator />
-          <button className="btn" onClick={projectActions.openImport}>
-            <Icon name="import" />
-            Import
-          </button>
+          {/* Importing is lead-only (the service refuses labelers too). */}
+          {lead && (
+            <button className="btn" onClick={projectActions.openImport}>
+              <Icon name="import" />
+              Import
+            </button>
+          )}
           <button className="btn btn-ghost" onClick={() => void sessionActions.closeProject()}>
             Close project
           </button>
           <ProfileBadge />
         </div>
       </header>
+      {closeError && (
+        <div className="shell-alert">
+          <ErrorNotice message={closeError} onDismiss={sessionActions.clearCloseError} />
+        </div>
+      )}
       <div className="shell-body">
         <nav className="shell-nav" aria-label="Project">
           {navGroups.map((group) => {
