@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { sampleSignIns } from '../shared/domain/sampleCredentials';
 import { enterAsLead, expect, test } from './fixtures';
 import { makeImageFolder, writeBadFiles, writeManyPngs, writeWav } from './testMedia';
 
@@ -63,6 +64,14 @@ test('a new user opens the sample project and sees the grid', async ({ page, con
   const gate = page.locator('.gate');
   await expect(preparing.or(gate).or(page.locator('.shell'))).toBeVisible();
   if (await preparing.isVisible()) await concord.shot(page, 'sample-progress');
+  // A newcomer can read who to sign in as, and what to type, on the sample's sign-in screen.
+  const hint = page.getByRole('complementary', { name: 'Sample sign-in' });
+  await expect(hint).toBeVisible({ timeout: 150_000 });
+  for (const p of sampleSignIns()) {
+    await expect(hint).toContainText(p.name);
+    if (p.secret) await expect(hint).toContainText(p.secret);
+  }
+  await concord.shot(page, 'sample-sign-in');
   await enterAsLead(page, { timeout: 150_000 });
   await expect(page.locator('.shell-name')).toBeVisible({ timeout: 150_000 });
   await expect(page.locator('.tag', { hasText: 'Sample' })).toBeVisible();

@@ -2,6 +2,8 @@ import { isAppError } from '../../shared/api/envelope';
 import { defaultAppDataDir } from '../appDataDir';
 import type { Services } from '../services/appServices';
 import { createServices } from '../services/appServices';
+import { summarize } from '../services/project/projectHost';
+import { RecentProjects } from '../services/project/recentProjects';
 import type { CliCommand, CliIo } from './cliTypes';
 import { UsageError } from './cliTypes';
 import { commands } from './commands';
@@ -23,6 +25,24 @@ function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | 
 function help(): string {
   const lines = commands.map((c) => `  ${c.usage.padEnd(78)} ${c.summary}`);
   return ['Concord — consistent labels for images and audio.', '', 'Usage:', ...lines].join('\n');
+}
+
+/**
+ * The services a command runs on. Projects the CLI creates or opens are recorded in the
+ * same recent-projects file the app reads, so `concord init` shows up in the app's list.
+ */
+function cliServices(): Services {
+  const appDataDir = defaultAppDataDir();
+  const services = createServices({ appDataDir, transport: 'cli' });
+  const recent = new RecentProjects(appDataDir);
+  services.host.onOpen((p) => {
+    try {
+      recent.touch(p.path, summarize(p).name);
+    } catch {
+      // the recent list is a convenience: a read-only app folder must not fail the command
+    }
+  });
+  return services;
 }
 
 /** Runs one command; returns the exit code. Never throws. */
@@ -49,12 +69,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       flags,
       json: flags.json === true,
       io,
-      services: () => (services ??= createServices({ appDataDir: defaultAppDataDir(), transport: 'cli' })),
+      services: () => (services ??= cliServices()),
     });
     return code ?? 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`concord ${command.words.join(' ')}: ${e.message}\nUsage: ${command.usage}`);
+      // One line, like every other failure: the usage hint rides along in brackets.
+      io.err(`concord ${command.words.join(' ')}: ${e.message} (usage: ${command.usage})`);
       return 2;
     }
     const message = isAppError(e) || e instanceof Error ? e.message : String(e);

@@ -42,7 +42,7 @@ export function createServices(options: ServiceOptions): Services {
     ...options,
   };
   const bus = new EventBus();
-  const host = new ProjectHost();
+  const host = new ProjectHost(opts.defaultProjectDir);
   const jobs = new JobRegistry(bus);
   const recent = new RecentProjects(opts.appDataDir);
   const sessions = new SessionRegistry(host);

@@ -47,6 +47,24 @@ describe('WAV', () => {
     expect(() => parseWav(bufferSource(unfinished))).toThrow(/data size was never written/);
   });
 
+  it('says "truncated WAV" for a file cut inside its header, never "-1-bit samples"', () => {
+    const wav = makeWav({ seconds: 1 });
+    for (const bytes of [30, 16, 13]) {
+      expect(() => parseWav(bufferSource(wav.subarray(0, bytes))), `${bytes} bytes`).toThrow(
+        /^truncated WAV: the file ends inside its header/,
+      );
+    }
+    expect(() => parseWav(bufferSource(wav.subarray(0, 30)))).toThrow(
+      'truncated WAV: the file ends inside its header (30 bytes; the format chunk needs 36)',
+    );
+    expect(() => parseWav(bufferSource(wav.subarray(0, 40)))).toThrow(
+      /truncated WAV: the file ends before the audio data chunk/,
+    );
+    const tiny = Buffer.from(wav);
+    tiny.writeUInt32LE(8, 16); // a format chunk too small to hold a format
+    expect(() => parseWav(bufferSource(tiny))).toThrow(/the format chunk has only 8 bytes/);
+  });
+
   it('refuses compressed WAV encodings with a reason', () => {
     const adpcm = makeWav();
     adpcm.writeUInt16LE(2, 20);

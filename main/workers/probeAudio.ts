@@ -25,11 +25,23 @@ export interface WavLayout extends AudioInfo {
 
 export function parseWav(s: ByteSource): WavLayout {
   let fmt: Omit<WavLayout, 'durationSec' | 'dataOffset' | 'dataBytes'> | null = null;
-  for (let pos = 12; pos + 8 <= s.size;) {
+  let pos = 12;
+  while (pos + 8 <= s.size) {
     const id = ascii(s, pos, 4);
     const size = u32le(s, pos + 4);
     if (id === 'fmt ') {
-      let tag = u16le(s, pos + 8);
+      // The fields read below need 16 bytes (26 for WAVE_FORMAT_EXTENSIBLE); a file that
+      // ends first would otherwise read as "-1-bit samples".
+      if (size < 16)
+        throw new BadFile(`not a valid WAV file: the format chunk has only ${size} bytes`);
+      const tagAt = u16le(s, pos + 8);
+      const needed = tagAt === 0xfffe && size >= 26 ? 26 : 16;
+      if (pos + 8 + needed > s.size)
+        throw truncated(
+          'WAV',
+          `the file ends inside its header (${s.size} bytes; the format chunk needs ${pos + 8 + needed})`,
+        );
+      let tag = tagAt;
       if (tag === 0xfffe && size >= 26) tag = u16le(s, pos + 32); // WAVE_FORMAT_EXTENSIBLE sub-format
       const bits = u16le(s, pos + 22);
       const encoding =
@@ -74,9 +86,10 @@ export function parseWav(s: ByteSource): WavLayout {
     }
     pos += 8 + size + (size & 1);
   }
-  throw fmt
-    ? truncated('WAV', 'the file ends before the audio data chunk')
-    : new BadFile('not a valid WAV file: no format chunk');
+  if (fmt) throw truncated('WAV', 'the file ends before the audio data chunk');
+  // Chunks that do not end exactly at the end of the file: it was cut inside the header.
+  if (pos !== s.size) throw truncated('WAV', `the file ends inside its header (${s.size} bytes)`);
+  throw new BadFile('not a valid WAV file: no format chunk');
 }
 
 const BITRATES: Record<string, number[]> = {

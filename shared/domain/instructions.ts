@@ -1,4 +1,6 @@
 import type { InstructionSpec } from '../api/schemas/instructionSpec';
+import type { HotkeyOwner } from './editorKeys';
+import { HOTKEY_CHOICES, reservedHotkeys } from './editorKeys';
 
 /**
  * Pure rules about labeling instructions, shared by the services (which enforce them) and
@@ -88,27 +90,47 @@ export function defaultInstructionSpec(name: string): InstructionSpec {
 }
 
 /**
- * Rules zod cannot express on one field: unique ids, names and hotkeys, one "no defects"
- * tag. Returns one readable problem per line (empty when the spec is fine).
+ * Hotkeys still free for a class (pressed bare) or a tag (pressed with Shift): not taken by
+ * the editor's own keys nor by another class or tag of `spec` (except `except`, by id).
+ */
+export function freeHotkeys(spec: InstructionSpec, owner: HotkeyOwner, except?: string): string[] {
+  const reserved = reservedHotkeys(owner);
+  const used = new Set<string>();
+  for (const c of spec.classes) if (c.hotkey && c.id !== except) used.add(c.hotkey);
+  for (const t of spec.tags) if (t.hotkey && t.id !== except) used.add(t.hotkey);
+  return HOTKEY_CHOICES.filter((k) => !reserved.has(k) && !used.has(k));
+}
+
+/**
+ * Rules zod cannot express on one field: unique ids, names and hotkeys, hotkeys the editor
+ * does not already use, one "no defects" tag. Returns one readable problem per entry (empty
+ * when the spec is fine). Classes and tags are named by name, never by their internal id.
  */
 export function specProblems(spec: InstructionSpec): string[] {
   const problems: string[] = [];
-  const seen = (what: string) => {
-    const set = new Map<string, number>();
-    return (key: string, index: number, label: string) => {
-      const prev = set.get(key);
-      if (prev !== undefined)
+  const unique = (what: 'class' | 'tag', items: ReadonlyArray<{ id: string; name: string }>) => {
+    const byName = new Map<string, number>();
+    const byId = new Map<string, number>();
+    items.forEach((item, i) => {
+      const key = item.name.trim().toLowerCase();
+      const sameName = byName.get(key);
+      if (sameName !== undefined) {
         problems.push(
-          `${what} ${index + 1} (${label}): ${key} is already used by ${what} ${prev + 1}`,
+          `${what} ${i + 1} ("${item.name}"): the name is already used by ${what} ${sameName + 1} ("${items[sameName]!.name}")`,
         );
-      else set.set(key, index);
-    };
+      } else byName.set(key, i);
+      const sameId = byId.get(item.id);
+      // Two entries with one id are two names for one thing (e.g. a file that lists a
+      // renamed class twice); a duplicate name already says so.
+      if (sameId !== undefined && sameName === undefined) {
+        problems.push(
+          `${what} ${i + 1} ("${item.name}") and ${what} ${sameId + 1} ("${items[sameId]!.name}") are the same ${what} (same id); keep one of them`,
+        );
+      } else if (sameId === undefined) byId.set(item.id, i);
+    });
   };
-  const classIds = seen('class');
-  const classNames = seen('class');
-  spec.classes.forEach((c, i) => {
-    classIds(c.id, i, c.name);
-    classNames(c.name.trim().toLowerCase(), i, c.name);
+  unique('class', spec.classes);
+  spec.classes.forEach((c) => {
     const attrNames = new Set<string>();
     for (const a of c.attributes) {
       const key = a.name.trim().toLowerCase();
@@ -120,12 +142,7 @@ export function specProblems(spec: InstructionSpec): string[] {
       }
     }
   });
-  const tagIds = seen('tag');
-  const tagNames = seen('tag');
-  spec.tags.forEach((t, i) => {
-    tagIds(t.id, i, t.name);
-    tagNames(t.name.trim().toLowerCase(), i, t.name);
-  });
+  unique('tag', spec.tags);
   const noDefects = spec.tags.filter((t) => t.noDefects);
   if (noDefects.length > 1) {
     problems.push(
@@ -141,5 +158,26 @@ export function specProblems(spec: InstructionSpec): string[] {
   };
   for (const c of spec.classes) claim(c.hotkey, `class "${c.name}"`);
   for (const t of spec.tags) claim(t.hotkey, `tag "${t.name}"`);
+  // Built-in editor keys win over a class or tag hotkey, so a colliding hotkey would
+  // silently never work while labeling.
+  const reserved = { class: reservedHotkeys('class'), tag: reservedHotkeys('tag') };
+  const free = (owner: HotkeyOwner) => {
+    const keys = freeHotkeys(spec, owner);
+    return keys.length ? `free keys: ${keys.join(' ')}` : 'no key is free; use none';
+  };
+  for (const c of spec.classes) {
+    const taken = c.hotkey ? reserved.class.get(c.hotkey) : undefined;
+    if (c.hotkey && taken)
+      problems.push(
+        `class "${c.name}": hotkey "${c.hotkey}" is the editor's key for "${taken}"; choose another (${free('class')})`,
+      );
+  }
+  for (const t of spec.tags) {
+    const taken = t.hotkey ? reserved.tag.get(t.hotkey) : undefined;
+    if (t.hotkey && taken)
+      problems.push(
+        `tag "${t.name}": hotkey "${t.hotkey}" (pressed with Shift) is the editor's Shift+${t.hotkey.toUpperCase()} for "${taken}"; choose another (${free('tag')})`,
+      );
+  }
   return problems;
 }

@@ -5,6 +5,14 @@
  */
 export const SAMPLE_LEAD = { name: 'Lead', passphrase: 'concord' } as const;
 export const SAMPLE_LABELERS = ['ana', 'ben'] as const;
+/**
+ * The labelers' PINs. Blind rounds need a PIN for every labeler (without one, anyone could
+ * sign in as them), so the sample's labelers have one from the start.
+ */
+export const SAMPLE_LABELER_PINS: Readonly<Record<(typeof SAMPLE_LABELERS)[number], string>> = {
+  ana: '1111',
+  ben: '2222',
+};
 
 export interface SampleSignIn {
   name: string;
@@ -17,6 +25,10 @@ export interface SampleSignIn {
 export function sampleSignIns(): SampleSignIn[] {
   return [
     { name: SAMPLE_LEAD.name, role: 'lead', secret: SAMPLE_LEAD.passphrase },
-    ...SAMPLE_LABELERS.map((name): SampleSignIn => ({ name, role: 'labeler', secret: null })),
+    ...SAMPLE_LABELERS.map((name): SampleSignIn => ({
+      name,
+      role: 'labeler',
+      secret: SAMPLE_LABELER_PINS[name],
+    })),
   ];
 }

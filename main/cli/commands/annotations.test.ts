@@ -220,8 +220,8 @@ describe('concord annotations import|export', () => {
     expect(
       await run('annotations', 'import', project, '--labeler', 'ben', '--format', 'voc', labels),
     ).toBe(2);
-    expect(err[0]!.split('\n')[0]).toBe(
-      'concord annotations import: --format must be one of concord, coco, yolo, got "voc"',
+    expect(err[0]).toMatch(
+      /^concord annotations import: --format must be one of concord, coco, yolo, got "voc" \(usage: concord annotations import P /,
     );
     reset();
     expect(await run('annotations', 'import', project, '--format', 'yolo', labels)).toBe(2);

@@ -4,6 +4,8 @@ import { cliOwner } from '../../services/identity/actor';
 import { exportAnnotations } from '../../services/interchange/exportAnnotations';
 import type { ImportFormat } from '../../services/interchange/importAnnotations';
 import { importAnnotations } from '../../services/interchange/importAnnotations';
+import { roundByName } from '../../services/rounds/roundRepository';
+import type { Db } from '../../db/connection';
 import type { CliCommand, CommandContext } from '../cliTypes';
 import { requireArg, stringFlag, UsageError } from '../cliTypes';
 
@@ -24,6 +26,12 @@ function labelerFlag(ctx: CommandContext): string {
   return labeler;
 }
 
+/** `--round R`: the round's id (by name, e.g. r1), listing the rounds on a typo. */
+function roundFlag(ctx: CommandContext, db: Db): number | undefined {
+  const name = stringFlag(ctx, 'round');
+  return name === undefined ? undefined : roundByName(db, name).id;
+}
+
 export function describeProblem(p: InterchangeProblem): string {
   const file = p.file && !p.where.includes(p.file) ? ` (${p.file})` : '';
   return `${p.where}${file}: ${p.message}`;
@@ -32,9 +40,10 @@ export function describeProblem(p: InterchangeProblem): string {
 export const annotationsImportCommand: CliCommand = {
   words: ['annotations', 'import'],
   usage:
-    'concord annotations import P --labeler NAME --format concord|coco|yolo FILE [--classes data.yaml] [--json]',
-  summary: "import one labeler's annotations (all or nothing; YOLO: FILE is the labels folder)",
-  valueFlags: ['labeler', 'format', 'classes'],
+    'concord annotations import P --labeler NAME --format concord|coco|yolo FILE [--round R] [--classes data.yaml] [--json]',
+  summary:
+    "import one labeler's annotations (all or nothing; YOLO: FILE is the labels folder; --round: as their work in that open round)",
+  valueFlags: ['labeler', 'format', 'classes', 'round'],
   async run(ctx) {
     const project = requireArg(ctx, 0, 'project file');
     const source = requireArg(ctx, 1, 'annotation file (or YOLO labels folder)');
@@ -50,6 +59,7 @@ export const annotationsImportCommand: CliCommand = {
       format,
       path: path.resolve(source),
       classesFile: classes ? path.resolve(classes) : undefined,
+      roundId: roundFlag(ctx, open.db),
     });
     if (ctx.json) ctx.io.out(JSON.stringify(result, null, 2));
     if (!result.imported) {
@@ -69,7 +79,7 @@ export const annotationsImportCommand: CliCommand = {
     if (ctx.json) return 0;
     if (result.profileCreated) ctx.io.out(`Created labeler profile "${result.labeler}".`);
     ctx.io.out(
-      `Imported ${result.items} item(s) for ${result.labeler} under instructions version ${result.instructionsVersion}: ` +
+      `Imported ${result.items} item(s) for ${result.labeler}${result.round ? ` into round ${result.round}` : ''} under instructions version ${result.instructionsVersion}: ` +
         `${result.created} new, ${result.replaced} replaced, ${result.unchanged} unchanged; ${result.boxes} box(es).`,
     );
     for (const note of result.notes) ctx.io.out(`  note: ${note}`);
@@ -79,9 +89,11 @@ export const annotationsImportCommand: CliCommand = {
 
 export const annotationsExportCommand: CliCommand = {
   words: ['annotations', 'export'],
-  usage: 'concord annotations export P --labeler NAME --format concord|coco FILE [--json]',
-  summary: "write one labeler's annotations as a Concord or COCO file",
-  valueFlags: ['labeler', 'format'],
+  usage:
+    'concord annotations export P --labeler NAME --format concord|coco FILE [--round R] [--json]',
+  summary:
+    "write one labeler's annotations as a Concord or COCO file (their work outside rounds, or with --round their work in that round)",
+  valueFlags: ['labeler', 'format', 'round'],
   async run(ctx) {
     const project = requireArg(ctx, 0, 'project file');
     const target = requireArg(ctx, 1, 'output file');
@@ -94,14 +106,29 @@ export const annotationsExportCommand: CliCommand = {
       labelerName,
       format,
       path: path.resolve(target),
+      roundId: roundFlag(ctx, open.db),
     });
     if (ctx.json) {
       ctx.io.out(JSON.stringify(result, null, 2));
       return 0;
     }
     ctx.io.out(
-      `Wrote ${result.items} item(s) and ${result.boxes} box(es) of ${result.labeler} to ${result.path}.`,
+      `Wrote ${result.items} item(s) and ${result.boxes} box(es) of ${result.labeler}${result.round ? ` in round ${result.round}` : ''} to ${result.path}.`,
     );
+    if (result.items === 0 && !result.round) {
+      // The audit's trap: all of a labeler's work can be in rounds, which this file leaves out.
+      const rounds = open.db
+        .prepare(
+          `SELECT DISTINCT r.name FROM annotations a JOIN rounds r ON r.id = a.round_id
+            JOIN profiles p ON p.id = a.labeler_id WHERE p.name_key = lower(trim(?)) ORDER BY r.id`,
+        )
+        .pluck()
+        .all(labelerName) as string[];
+      if (rounds.length)
+        ctx.io.out(
+          `  note: ${result.labeler} has work in round ${rounds.join(', ')}; export it with --round ${rounds[0]}`,
+        );
+    }
     if (result.skippedAudio)
       ctx.io.out(`  note: ${result.skippedAudio} audio item(s) left out (COCO holds images only)`);
     return 0;

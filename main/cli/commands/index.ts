@@ -7,6 +7,7 @@ import { annotationsExportCommand, annotationsImportCommand } from './annotation
 import { instructionsSetCommand, instructionsShowCommand } from './instructions';
 import { roundCloseCommand, roundCreateCommand, roundsListCommand } from './rounds';
 import { agreementCommand } from './agreement';
+import { profilesAddCommand, profilesListCommand, profilesSetPinCommand } from './profiles';
 
 /** Every `concord` command. Add new ones here. */
 export const commands: CliCommand[] = [
@@ -22,4 +23,7 @@ export const commands: CliCommand[] = [
   roundCloseCommand,
   roundsListCommand,
   agreementCommand,
+  profilesListCommand,
+  profilesAddCommand,
+  profilesSetPinCommand,
 ];

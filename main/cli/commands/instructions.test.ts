@@ -96,6 +96,7 @@ describe('concord instructions', () => {
       version: 2,
       classes: 1,
       tags: 3,
+      unchanged: false,
       rewrittenAnnotations: 0,
       warnings: [],
     });
@@ -129,5 +130,47 @@ describe('concord instructions', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/not valid JSON/);
     expect(fs.existsSync(project)).toBe(false);
+  });
+
+  it('renames a class by editing show --json; an identical file saves nothing; editor keys are refused', async () => {
+    const specFile = path.join(dir, 'rename-spec.json');
+    fs.writeFileSync(specFile, JSON.stringify(spec));
+    const project = path.join(dir, 'rename.concord');
+    expect((await run('init', project, '--name', 'R', '--instructions', specFile)).code).toBe(0);
+    const shown = JSON.parse((await run('instructions', 'show', project, '--json')).out) as {
+      classes: Array<{ id: string; name: string; hotkey: string | null }>;
+      tags: Array<{ id: string; name: string }>;
+    };
+    const id = shown.classes[0]!.id;
+    expect(id).toMatch(/^cls_/);
+    expect(shown.tags.map((t) => t.id)).toEqual(['tag_ok', 'tag_defective', 'tag_uncertain']);
+
+    shown.classes[0]!.name = 'long scratch';
+    const renamed = path.join(dir, 'renamed.json');
+    fs.writeFileSync(renamed, JSON.stringify(shown));
+    const set = await run('instructions', 'set', project, renamed);
+    expect(set).toMatchObject({ code: 0, err: '' });
+    expect(set.out).toBe('Saved instructions version 2 (1 classes, 3 tags)');
+    const after = JSON.parse((await run('instructions', 'show', project, '--json')).out) as {
+      classes: Array<{ id: string; name: string }>;
+    };
+    expect(after.classes.map((c) => [c.id, c.name])).toEqual([[id, 'long scratch']]);
+
+    const again = await run('instructions', 'set', project, renamed);
+    expect(again.code).toBe(0);
+    expect(again.out).toBe(
+      'No changes: the file matches instructions version 2, so no new version was saved',
+    );
+    const againJson = await run('instructions', 'set', project, renamed, '--json');
+    expect(JSON.parse(againJson.out)).toMatchObject({ version: 2, unchanged: true });
+
+    shown.classes[0]!.hotkey = 'd';
+    fs.writeFileSync(renamed, JSON.stringify(shown));
+    const clash = await run('instructions', 'set', project, renamed);
+    expect(clash.code).toBe(1);
+    expect(clash.err.split('\n')).toHaveLength(1);
+    expect(clash.err).toBe(
+      `concord instructions set: error: The instructions file has problems: class "long scratch": hotkey "d" is the editor's key for "Next item"; choose another (free keys: 1 2 3 4 5 6 7 8 9 e g j k l m o p q r s t w x y z)`,
+    );
   });
 });

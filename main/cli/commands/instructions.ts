@@ -103,6 +103,7 @@ export const instructionsSetCommand: CliCommand = {
             version: saved.version,
             classes: saved.spec.classes.length,
             tags: saved.spec.tags.length,
+            unchanged: saved.unchanged,
             rewrittenAnnotations: saved.rewrittenAnnotations,
             warnings: saved.warnings,
           },
@@ -113,7 +114,9 @@ export const instructionsSetCommand: CliCommand = {
       return;
     }
     ctx.io.out(
-      `Saved instructions version ${saved.version} (${saved.spec.classes.length} classes, ${saved.spec.tags.length} tags)`,
+      saved.unchanged
+        ? `No changes: the file matches instructions version ${saved.version}, so no new version was saved`
+        : `Saved instructions version ${saved.version} (${saved.spec.classes.length} classes, ${saved.spec.tags.length} tags)`,
     );
     if (saved.rewrittenAnnotations)
       ctx.io.out(`  rewrote ${saved.rewrittenAnnotations} annotation(s)`);

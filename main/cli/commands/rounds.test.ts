@@ -70,6 +70,9 @@ beforeEach(async () => {
       await run('annotations', 'import', project, '--labeler', who, '--format', 'concord', file),
     ).toBe(0);
   }
+  // Imported labelers have no PIN; blind rounds need one for each.
+  expect(await run('profiles', 'set-pin', project, 'ana', '--pin', '1111')).toBe(0);
+  expect(await run('profiles', 'set-pin', project, 'ben', '--pin', '2222')).toBe(0);
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 afterAll(() => closeMediaPool());
@@ -141,8 +144,10 @@ describe('concord round create', () => {
         '1',
       ),
     ).toBe(0);
-    expect(out[0]).toBe('Round r2 (open): 3 of 6 asset(s) for ana, ben');
-    expect(out[1]).toMatch(/sample 50%, random, seed 1; instructions v\d+; suggestions hidden/);
+    expect(out[0]).toBe('Round r2 (open): 3 of 6 image(s) for ana, ben');
+    expect(out[1]).toMatch(
+      /sample 3 items \(50% of 6\), random, seed 1; instructions v\d+; suggestions hidden/,
+    );
     expect(await run('rounds', project, '--json')).toBe(0);
     expect(json<{ rounds: RoundJson[] }>().rounds.map((r) => r.name)).toEqual([
       'r1',
@@ -152,14 +157,31 @@ describe('concord round create', () => {
   });
 
   it('says what is wrong in one line', async () => {
-    expect(await run('round', 'create', project, '--labelers', 'ana')).toBe(2);
+    expect(await run('round', 'create', project)).toBe(2);
     expect(err.join('\n')).toMatch(/--labelers needs at least two names/);
-    expect(await run('round', 'create', project, '--labelers', 'ana,zed', '--size', '2')).toBe(1);
+    expect(await run('round', 'create', project, '--labelers', 'ana,zed,zoe', '--size', '2')).toBe(
+      1,
+    );
     expect(err).toEqual([
-      expect.stringMatching(
-        /^concord round create: error: No profile named "zed" in this project; profiles: ana, ben$/,
-      ),
+      'concord round create: error: No profile named "zed", "zoe"; people in this project: ana, ben',
     ]);
+    expect(await run('round', 'create', project, '--labelers', 'ana,ana', '--size', '2')).toBe(1);
+    expect(err).toEqual([
+      'concord round create: error: ana is listed twice; name each labeler once',
+    ]);
+    expect(await run('round', 'create', project, '--labelers', 'ana', '--size', '2')).toBe(1);
+    expect(err[0]).toMatch(/needs at least two labelers .*; only ana was given$/);
+    expect(await run('round', 'create', project, '--labelers', 'ana,ben', '--size', '1000')).toBe(
+      1,
+    );
+    expect(err).toEqual([
+      'concord round create: error: Only 6 image assets match; use --size 6 or --fraction',
+    ]);
+    expect(await run('round', 'create', project, '--labelers', 'ana,ben', '--kind', 'video')).toBe(
+      2,
+    );
+    expect(await run('rounds', project, '--json')).toBe(0);
+    expect(json<{ rounds: unknown[] }>().rounds).toEqual([]);
     expect(
       await run(
         'round',

@@ -1,6 +1,14 @@
+import { AppError } from '../../../shared/api/envelope';
+import type { AssetKind } from '../../../shared/api/schemas/assets';
 import type { RoundDetails, StratifySpec } from '../../../shared/api/schemas/rounds';
-import { actorByName, cliOwner } from '../../services/identity/actor';
+import { cliOwner } from '../../services/identity/actor';
+import { labelerIdsByName } from '../../services/rounds/roundLabelers';
 import { roundAssetIds, roundByName } from '../../services/rounds/roundRepository';
+import {
+  assetKindCounts,
+  defaultRoundKind,
+  SampleTooLargeError,
+} from '../../services/rounds/roundSampling';
 import { closeRound, createRound, listRoundSummaries } from '../../services/rounds/roundService';
 import type { Db } from '../../db/connection';
 import type { CliCommand, CommandContext } from '../cliTypes';
@@ -26,11 +34,29 @@ function describeStratify(s: StratifySpec): string {
   return 'random';
 }
 
+const KIND_NOUN = { image: 'image(s)', audio: 'audio clip(s)', all: 'asset(s), images and audio' };
+
+/** `--kind`: image, audio or all; absent: the project's default kind (images when it has any). */
+function kindFlag(ctx: CommandContext): AssetKind | 'all' | undefined {
+  const kind = stringFlag(ctx, 'kind');
+  if (kind === undefined) return undefined;
+  if (kind !== 'image' && kind !== 'audio' && kind !== 'all')
+    throw new UsageError(`--kind must be image, audio or all, got "${kind}"`);
+  return kind;
+}
+
 export function describeRound(r: RoundDetails): string[] {
-  const size =
-    'count' in r.sampling.size ? `${r.sampling.size.count}` : `${r.sampling.size.fraction * 100}%`;
+  // The size drawn, with what was asked when it differs (a fraction, or a count older
+  // versions capped silently at the number of assets).
+  const asked =
+    'count' in r.sampling.size
+      ? r.sampling.size.count === r.itemCount
+        ? ''
+        : ` (asked for ${r.sampling.size.count}; only ${r.candidates} matched)`
+      : ` (${+(r.sampling.size.fraction * 100).toFixed(2)}% of ${r.candidates})`;
+  const size = `${r.itemCount} item${r.itemCount === 1 ? '' : 's'}${asked}`;
   const lines = [
-    `Round ${r.name} (${r.status}): ${r.itemCount} of ${r.candidates} ${r.sampling.kind ?? 'asset'}(s) for ${r.labelers.map((l) => l.name).join(', ')}`,
+    `Round ${r.name} (${r.status}): ${r.itemCount} of ${r.candidates} ${KIND_NOUN[r.sampling.kind ?? 'all']} for ${r.labelers.map((l) => l.name).join(', ')}`,
     `  sample ${size}, ${describeStratify(r.sampling.stratify)}, seed ${r.sampling.seed}; instructions v${r.instructionsVersion}; suggestions ${r.showSuggestions ? 'shown' : 'hidden'}`,
   ];
   if (r.sampling.stratify.by !== 'none') {
@@ -57,16 +83,16 @@ function itemPaths(db: Db, roundId: number): Array<{ assetId: number; path: stri
 export const roundCreateCommand: CliCommand = {
   words: ['round', 'create'],
   usage:
-    'concord round create P --labelers a,b [--size N | --fraction F] [--stratify-by FIELD|class] [--seed S] [--name R] [--kind image|audio] [--instructions-version V] [--show-suggestions] [--json]',
+    'concord round create P --labelers a,b [--size N | --fraction F] [--stratify-by FIELD|class] [--seed S] [--name R] [--kind image|audio|all] [--instructions-version V] [--show-suggestions] [--json]',
   summary:
-    'draw a blind double-labeling sample for two or more labelers (seeded: same seed, same sample)',
+    'draw a blind double-labeling sample for two or more labelers with PINs (seeded: same seed, same sample; images only unless --kind says otherwise)',
   valueFlags: ['size', 'fraction', 'stratify-by', 'seed', 'name', 'kind', 'instructions-version'],
   listFlags: ['labelers'],
   async run(ctx) {
     const file = requireArg(ctx, 0, 'project file');
     if (ctx.args.length > 1) throw new UsageError(`unexpected argument "${ctx.args[1]}"`);
     const names = ctx.flags.labelers;
-    if (!Array.isArray(names) || names.length < 2)
+    if (!Array.isArray(names) || names.length === 0)
       throw new UsageError('--labelers needs at least two names, e.g. --labelers ana,ben');
     const count = numberFlag(
       ctx,
@@ -89,10 +115,11 @@ export const roundCreateCommand: CliCommand = {
       (n) => Number.isInteger(n) && n >= 1,
       'a version number',
     );
-    const kind = stringFlag(ctx, 'kind');
-    if (kind !== undefined && kind !== 'image' && kind !== 'audio')
-      throw new UsageError(`--kind must be image or audio, got "${kind}"`);
+    const kindAsked = kindFlag(ctx);
     const { db } = ctx.services().host.open(file);
+    // Rounds are box rounds or transcript rounds unless asked otherwise: a mixed sample
+    // sends labelers back and forth between two editors, and its size hides how many of each.
+    const kind = kindAsked === 'all' ? undefined : (kindAsked ?? defaultRoundKind(db));
     const field = stringFlag(ctx, 'stratify-by');
     let stratify: StratifySpec = { by: 'none' };
     if (field !== undefined) {
@@ -102,22 +129,42 @@ export const roundCreateCommand: CliCommand = {
       stratify =
         field === 'class' && !isField ? { by: 'class', source: 'any' } : { by: 'metadata', field };
     }
-    const labelerIds = names.map((n) => actorByName(db, n).id!);
-    const round = createRound(db, cliOwner, {
-      labelerIds,
-      size: count !== undefined ? { count } : { fraction: fraction ?? 1 },
-      stratify,
-      kind,
-      seed,
-      showSuggestions: ctx.flags['show-suggestions'] === true,
-      instructionsVersion: version,
-      name: stringFlag(ctx, 'name'),
-    });
+    const labelerIds = labelerIdsByName(db, names);
+    let round: RoundDetails;
+    try {
+      round = createRound(db, cliOwner, {
+        labelerIds,
+        size: count !== undefined ? { count } : { fraction: fraction ?? 1 },
+        stratify,
+        kind,
+        seed,
+        showSuggestions: ctx.flags['show-suggestions'] === true,
+        instructionsVersion: version,
+        name: stringFlag(ctx, 'name'),
+      });
+    } catch (e) {
+      if (e instanceof SampleTooLargeError) {
+        const what = `${e.available} ${e.kind ? `${e.kind} ` : ''}asset${e.available === 1 ? '' : 's'}`;
+        throw new AppError(
+          'INVALID_INPUT',
+          `Only ${what} match; use --size ${e.available} or --fraction`,
+        );
+      }
+      throw e;
+    }
     if (ctx.json) {
       ctx.io.out(JSON.stringify({ ...round, items: itemPaths(db, round.id) }, null, 2));
       return 0;
     }
     for (const line of describeRound(round)) ctx.io.out(line);
+    if (kindAsked === undefined && kind) {
+      const other = kind === 'image' ? 'audio' : 'image';
+      const left = assetKindCounts(db)[other];
+      if (left > 0)
+        ctx.io.out(
+          `  note: ${left} ${KIND_NOUN[other]} left out (rounds draw ${KIND_NOUN[kind]} unless --kind says otherwise; --kind ${other} or --kind all)`,
+        );
+    }
     return 0;
   },
 };

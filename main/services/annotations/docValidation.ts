@@ -59,7 +59,7 @@ export function validateDoc(
       seenIds.add(b.id);
       if (!classIds.has(b.classId)) {
         problems.push(
-          `${label}: class "${b.classId}" is not in instructions version ${instructionsVersion} (reload the instructions)`,
+          `${label}: its class is not in instructions version ${instructionsVersion} (reload the instructions)`,
         );
       }
       const x0 = Math.max(0, b.x);
@@ -107,12 +107,15 @@ export function validateDoc(
   }
 
   // Flag and no-defects tag are one verdict: whichever of the two was set, store both.
-  const verdict = normalizeVerdict({ tags: [...new Set(doc.tags)], noDefects: doc.noDefects }, spec);
+  const verdict = normalizeVerdict(
+    { tags: [...new Set(doc.tags)], noDefects: doc.noDefects },
+    spec,
+  );
   const tags = verdict.tags;
   for (const t of tags) {
     if (!tagIds.has(t))
       problems.push(
-        `tag "${t}" is not in instructions version ${instructionsVersion} (reload the instructions)`,
+        `an item tag is not in instructions version ${instructionsVersion} (reload the instructions)`,
       );
   }
   if (problems.length) fail(asset, problems);
@@ -125,12 +128,7 @@ export function submitProblem(doc: AnnotationDoc, spec: InstructionSpec): string
   if (noDefects && doc.boxes.length > 0) {
     return `it says "no defects" but has ${doc.boxes.length} box(es): remove the boxes or clear the verdict`;
   }
-  if (
-    doc.boxes.length === 0 &&
-    !noDefects &&
-    doc.tags.length === 0 &&
-    doc.segments.length === 0
-  ) {
+  if (doc.boxes.length === 0 && !noDefects && doc.tags.length === 0 && doc.segments.length === 0) {
     return "it is empty: say 'no defects' or draw boxes";
   }
   return null;

@@ -13,9 +13,34 @@ export interface QueueFilter {
   roundId: number | null;
 }
 
+/** Asset ids of the open rounds a labeler (the one parameter) labels in. */
+const OPEN_ROUND_ITEMS = `SELECT ri.asset_id FROM round_items ri
+  JOIN rounds r ON r.id = ri.round_id AND r.status = 'open'
+  JOIN round_labelers rl ON rl.round_id = r.id AND rl.labeler_id = ?`;
+
+/** The open rounds `labelerId` labels in, with how many items of each kind filter they hold. */
+function openRoundsOf(
+  db: Db,
+  labelerId: number,
+  kind: 'image' | 'audio' | undefined,
+): QueuePage['openRounds'] {
+  return db
+    .prepare(
+      `SELECT r.id AS roundId, r.name, COUNT(*) AS items
+         FROM rounds r
+         JOIN round_labelers rl ON rl.round_id = r.id AND rl.labeler_id = ?
+         JOIN round_items ri ON ri.round_id = r.id
+         JOIN assets s ON s.id = ri.asset_id
+        WHERE r.status = 'open' ${kind ? 'AND s.kind = ?' : ''}
+        GROUP BY r.id ORDER BY r.id`,
+    )
+    .all(labelerId, ...(kind ? [kind] : [])) as QueuePage['openRounds'];
+}
+
 /**
  * The one place that decides which assets are in a labeler's queue and with what status.
- * Every asset is in it for now; `status` 'unlabeled' means no annotation row yet.
+ * Outside rounds: every asset except the items of open rounds the labeler labels in (those
+ * are labeled in their round). `status` 'unlabeled' means no annotation row yet.
  */
 function queueSql(
   filter: QueueFilter,
@@ -34,6 +59,11 @@ function queueSql(
   if (filter.roundId !== null) {
     where.push('s.id IN (SELECT asset_id FROM round_items WHERE round_id = ?)');
     params.push(filter.roundId);
+  } else {
+    // Items of an open round the labeler labels in belong to that round: listed here they
+    // invite labeling them outside it by mistake (work the round's agreement never sees).
+    where.push(`s.id NOT IN (${OPEN_ROUND_ITEMS})`);
+    params.push(filter.labelerId);
   }
   return {
     from: 'assets s LEFT JOIN annotations an ON an.asset_id = s.id AND an.labeler_id = ? AND ifnull(an.round_id, 0) = ?',
@@ -90,5 +120,6 @@ export function workQueue(
         ORDER BY s.rel_path LIMIT ? OFFSET ?`,
     )
     .all(...q.params, input.limit, input.offset) as QueuePage['items'];
-  return { total, counts, items };
+  const openRounds = roundId === null ? openRoundsOf(db, filter.labelerId, input.kind) : [];
+  return { total, counts, items, openRounds };
 }

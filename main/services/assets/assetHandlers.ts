@@ -3,6 +3,7 @@ import type { Handlers } from '../../transport/dispatch';
 import type { ServiceDeps } from '../appServices';
 import { getAsset, listAssets, metadataFacets } from './assetRepository';
 import { importAssets } from './importAssets';
+import { readMetadataCsv } from './metadataCsv';
 
 type AssetChannels =
   | 'assets:import'
@@ -30,11 +31,17 @@ export function assetHandlers({
   requireActor,
 }: ServiceDeps): Pick<Handlers, AssetChannels> {
   return {
-    'assets:import': (input, ctx) => {
+    'assets:import': async (input, ctx) => {
       requireActor(ctx, 'lead', 'import assets');
       const project = host.require();
+      // A missing or unusable metadata CSV is refused here, so the dialog shows why and
+      // no job starts; the job then uses the table read here.
+      const metadataTable = input.metadataCsv
+        ? await readMetadataCsv(input.metadataCsv)
+        : undefined;
+      const request = { ...input, metadataTable };
       const { jobId } = jobs.start('import', async (handle): Promise<ImportResult> => {
-        const result = await importAssets(project, input, {
+        const result = await importAssets(project, request, {
           signal: handle.signal,
           onProgress: (done, total, message) => handle.progress(done, total, message),
         });

@@ -130,7 +130,9 @@ export interface World {
 export function createWorld(): World {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-assets-'));
   const host = new ProjectHost();
-  const project = host.create(path.join(dir, 'project', 'test.concord'), 'test');
+  const project = host.create(path.join(dir, 'project', 'test.concord'), 'test', {
+    createParent: true,
+  });
   return {
     dir,
     host,

@@ -135,6 +135,7 @@ describe('importAssets', () => {
     w.write('in/cut.png', half(await noisy().png().toBuffer()));
     w.write('in/cut.jpg', half(await noisy().jpeg().toBuffer()));
     w.write('in/cut.wav', half(makeWav({ seconds: 1 })));
+    w.write('in/header.wav', makeWav({ seconds: 1 }).subarray(0, 30));
     w.write('in/cut.mp3', half(fixture('tone.mp3')));
     w.write('in/cut.flac', half(fixture('tone.flac')));
     w.write('in/cut.ogg', half(fixture('tone.ogg')));
@@ -165,6 +166,7 @@ describe('importAssets', () => {
     expect(reason('cut.wav')).toMatch(
       /^truncated WAV: the header announces 16000 bytes of audio but only \d+ are present/,
     );
+    expect(reason('header.wav')).toMatch(/^truncated WAV: the file ends inside its header/);
     expect(reason('cut.mp3')).toMatch(/^truncated MP3: /);
     expect(reason('cut.flac')).toMatch(/^truncated FLAC: /);
     expect(reason('cut.ogg')).toMatch(/^truncated Ogg: /);
@@ -181,7 +183,7 @@ describe('importAssets', () => {
     expect(reason('broken-link.png')).toMatch(/^cannot read the file: it does not exist/);
     expect(reason('notes.txt')).toMatch(/^unsupported file type \.txt: Concord imports \.png/);
     expect(reason('nowhere')).toBe('not found');
-    expect(result.failed).toHaveLength(14);
+    expect(result.failed).toHaveLength(15);
   });
 
   it('reports files it has no permission to read, and imports the rest', async () => {
@@ -273,12 +275,22 @@ describe('importAssets', () => {
     expect(meta['c.png']).toEqual({});
   });
 
-  it('still imports, with a warning, when the CSV cannot be read', async () => {
-    const result = await w.importPaths([w.write('a.png', await solid(3, 3).png().toBuffer())], {
-      metadataCsv: path.join(w.dir, 'no-such.csv'),
-    });
-    expect(result.imported).toBe(1);
-    expect(result.metadataWarnings[0]).toMatch(/metadata CSV .*no-such\.csv could not be read/);
+  it('refuses to start, importing nothing, when the CSV is missing, a folder or has no file column', async () => {
+    const png = w.write('a.png', await solid(3, 3).png().toBuffer());
+    const missing = path.join(w.dir, 'no-such.csv');
+    await expect(w.importPaths([png], { metadataCsv: missing })).rejects.toThrow(
+      `Metadata CSV ${missing} does not exist; nothing was imported`,
+    );
+    await expect(w.importPaths([png], { metadataCsv: w.dir })).rejects.toThrow(
+      /is a folder, not a CSV file/,
+    );
+    const noFile = w.write('meta.csv', 'name,line\na.png,1\n');
+    await expect(w.importPaths([png], { metadataCsv: noFile })).rejects.toThrow(
+      `Metadata CSV ${noFile}: the header row needs a "file" column (found: name, line); nothing was imported`,
+    );
+    expect(all()).toEqual([]);
+    const batches = w.project.db.prepare('SELECT COUNT(*) FROM import_batches').pluck().get();
+    expect(batches).toBe(0);
   });
 
   it('copy mode copies into the data folder under unique names before the rows exist', async () => {

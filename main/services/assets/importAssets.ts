@@ -21,8 +21,8 @@ import type { DerivableAsset } from './derivatives';
 import { scheduleDerivatives } from './derivatives';
 import { finishBatch, startBatch } from './importBatches';
 import { MAX_IMAGE_PIXELS } from './mediaFormats';
-import type { MetadataRow } from './metadataCsv';
-import { loadMetadataCsv, matchMetadata } from './metadataCsv';
+import type { MetadataRow, MetadataTable } from './metadataCsv';
+import { matchMetadata, readMetadataCsv } from './metadataCsv';
 import type { ScannedFile } from './scanPaths';
 import { scanPaths } from './scanPaths';
 
@@ -35,6 +35,8 @@ export interface ImportInput {
   paths: string[];
   mode: ImportMode;
   metadataCsv?: string;
+  /** The CSV already read and checked by the caller (see readMetadataCsv). */
+  metadataTable?: MetadataTable;
 }
 
 /** Probes kept in flight ahead of the one being consumed. */
@@ -60,13 +62,16 @@ export async function importAssets(
   let imported = 0;
   let duplicates = 0;
 
+  // A CSV that cannot be used stops the import here, before anything is imported.
+  const table =
+    input.metadataTable ??
+    (input.metadataCsv ? await readMetadataCsv(input.metadataCsv) : undefined);
   opts.onProgress(0, 0, 'Looking for files');
   const scan = await scanPaths(input.paths, signal);
   failed.push(...scan.failures);
   const files = scan.files;
   let csvByFile = new Map<number, MetadataRow>();
-  if (input.metadataCsv) {
-    const table = await loadMetadataCsv(input.metadataCsv);
+  if (table) {
     const match = matchMetadata(table, files);
     metadataWarnings.push(...table.warnings, ...match.warnings);
     csvByFile = match.byFile;

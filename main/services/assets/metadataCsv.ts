@@ -1,8 +1,10 @@
-// The metadata sidecar: `file,factory,line,camera,...` with a header row. Every problem with
-// it becomes a warning with its row number (row 1 is the header, as in a spreadsheet); a bad
-// CSV never blocks an import.
+// The metadata sidecar: `file,factory,line,camera,...` with a header row. A CSV that cannot
+// be used at all (missing, unreadable, no "file" column) stops the import before it starts,
+// so nothing is imported without the metadata the lead asked for. Problems with single rows
+// become warnings with their row number (row 1 is the header, as in a spreadsheet).
 import fs from 'node:fs';
 import Papa from 'papaparse';
+import { AppError } from '../../../shared/api/envelope';
 
 export interface MetadataRow {
   row: number;
@@ -13,6 +15,8 @@ export interface MetadataRow {
 export interface MetadataTable {
   rows: MetadataRow[];
   warnings: string[];
+  /** Why the whole CSV is unusable (no "file" column), or null. */
+  fatal: string | null;
 }
 
 /** The part of a scanned file that CSV rows are matched against. */
@@ -44,10 +48,9 @@ export function parseMetadataCsv(text: string): MetadataTable {
   const header = (records[0] ?? []).map((h) => h.trim());
   const fileCol = header.findIndex((h) => h.toLowerCase() === 'file');
   if (fileCol < 0) {
-    warnings.push(
-      `metadata CSV: the header row needs a "file" column (found: ${header.join(', ') || 'nothing'}); no metadata was applied`,
-    );
-    return { rows: [], warnings };
+    const fatal = `the header row needs a "file" column (found: ${header.join(', ') || 'nothing'})`;
+    warnings.push(`metadata CSV: ${fatal}; no metadata was applied`);
+    return { rows: [], warnings, fatal };
   }
   const columns: Array<{ index: number; key: string }> = [];
   const keys = new Set<string>();
@@ -101,22 +104,42 @@ export function parseMetadataCsv(text: string): MetadataTable {
     }
     rows.push({ row, file, values });
   }
-  return { rows, warnings };
+  return { rows, warnings, fatal: null };
 }
 
-export async function loadMetadataCsv(csvPath: string): Promise<MetadataTable> {
+function readProblem(e: unknown): string {
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'does not exist';
+    case 'EISDIR':
+      return 'is a folder, not a CSV file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot be read: permission denied';
+    default:
+      return `cannot be read: ${(e as Error).message}`;
+  }
+}
+
+/**
+ * Reads and checks the sidecar. Throws an AppError naming the file when it cannot be used
+ * at all, so the caller can refuse the import before it touches anything.
+ */
+export async function readMetadataCsv(csvPath: string): Promise<MetadataTable> {
   let text: string;
   try {
     text = await fs.promises.readFile(csvPath, 'utf8');
   } catch (e) {
-    return {
-      rows: [],
-      warnings: [
-        `metadata CSV ${csvPath} could not be read (${(e as Error).message}); no metadata was applied`,
-      ],
-    };
+    const code = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'NOT_FOUND' : 'BAD_FILE';
+    throw new AppError(code, `Metadata CSV ${csvPath} ${readProblem(e)}; nothing was imported`);
   }
-  return parseMetadataCsv(text);
+  const table = parseMetadataCsv(text);
+  if (table.fatal)
+    throw new AppError(
+      'BAD_FILE',
+      `Metadata CSV ${csvPath}: ${table.fatal}; nothing was imported`,
+    );
+  return table;
 }
 
 /**

@@ -90,6 +90,25 @@ export interface UpdateProfileInput {
   secret?: string | null | undefined;
 }
 
+/**
+ * A labeler of an open round keeps their PIN: without it anyone could sign in as them and
+ * see their work, and the round would no longer be blind.
+ */
+function assertPinNotNeeded(db: Db, profileId: number, name: string): void {
+  const open = db
+    .prepare(
+      `SELECT r.name FROM rounds r JOIN round_labelers rl ON rl.round_id = r.id
+        WHERE rl.labeler_id = ? AND r.status = 'open' ORDER BY r.id`,
+    )
+    .pluck()
+    .all(profileId) as string[];
+  if (open.length === 0) return;
+  throw new AppError(
+    'CONFLICT',
+    `${name} labels in open round${open.length === 1 ? '' : 's'} ${open.join(', ')}; blind rounds need a PIN for every labeler so nobody can sign in as someone else. Set a new PIN instead, or remove it after the round is closed.`,
+  );
+}
+
 export async function updateProfile(
   db: Db,
   actor: Actor,
@@ -101,6 +120,7 @@ export async function updateProfile(
   const name = input.name?.trim() ?? row.name;
   let secretHash: string | null | undefined;
   if (input.secret !== undefined) secretHash = await secretFor(role, name, input.secret);
+  if (secretHash === null) assertPinNotNeeded(db, row.id, name);
   else if (role === 'lead' && row.secretHash === null) {
     throw new AppError(
       'INVALID_INPUT',

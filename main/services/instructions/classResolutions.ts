@@ -46,6 +46,16 @@ export interface ResolutionPlan {
   tags: Map<string, TagResolution>;
 }
 
+/** `"dent"` for a known id; internal ids never reach a message. */
+function nameOf(
+  items: ReadonlyArray<{ id: string; name: string }>,
+  id: string,
+  what: 'class' | 'tag',
+): string {
+  const hit = items.find((x) => x.id === id);
+  return hit ? `"${hit.name}"` : `a ${what} that does not exist`;
+}
+
 /**
  * Checks that every class (and tag) the new version drops, and that annotations still
  * use, comes with an explicit choice; returns the choices that apply.
@@ -77,7 +87,7 @@ export function planResolutions(
     if (r.action === 'merge' && !nextClassIds.has(r.intoClassId)) {
       throw new AppError(
         'INVALID_INPUT',
-        `Cannot merge class "${c.name}" into "${r.intoClassId}": that class is not in the new instructions`,
+        `Cannot merge class "${c.name}" into ${nameOf(previous.classes, r.intoClassId, 'class')}: it is not in the new instructions`,
       );
     }
     plan.classes.set(c.id, r);
@@ -95,7 +105,7 @@ export function planResolutions(
     if (r.action === 'merge' && !nextTagIds.has(r.intoTagId)) {
       throw new AppError(
         'INVALID_INPUT',
-        `Cannot merge tag "${t.name}" into "${r.intoTagId}": that tag is not in the new instructions`,
+        `Cannot merge tag "${t.name}" into ${nameOf(previous.tags, r.intoTagId, 'tag')}: it is not in the new instructions`,
       );
     }
     plan.tags.set(t.id, r);

@@ -43,7 +43,7 @@ export function instructionHandlers({
     'instructions:save': (input, ctx) => {
       const actor = requireActor(ctx, 'lead', 'change the instructions');
       const saved = saveInstructions(db(), actor, input);
-      bus.emit('instructions:changed', { version: saved.version });
+      if (!saved.unchanged) bus.emit('instructions:changed', { version: saved.version });
       return saved;
     },
     'instructions:exportJson': ({ version }, ctx) => {
@@ -53,7 +53,7 @@ export function instructionHandlers({
     'instructions:importJson': (input, ctx) => {
       const actor = requireActor(ctx, 'lead', 'change the instructions');
       const saved = importInstructions(db(), actor, input);
-      bus.emit('instructions:changed', { version: saved.version });
+      if (!saved.unchanged) bus.emit('instructions:changed', { version: saved.version });
       return saved;
     },
   };

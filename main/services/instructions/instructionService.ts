@@ -50,10 +50,24 @@ function assertExamplesExist(db: Db, spec: InstructionSpec): void {
   }
 }
 
+/** JSON with object keys sorted, so key order never makes two specs differ. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+export function sameSpec(a: InstructionSpec, b: InstructionSpec): boolean {
+  return canonical(a) === canonical(b);
+}
+
 /**
- * Saves a new version of the instructions (never edits an old one). Classes or tags that
- * the new version drops while annotations still use them need an explicit resolution,
- * which is applied to those annotations in the same transaction.
+ * Saves a new version of the instructions (never edits an old one); a spec identical to
+ * the latest version saves nothing and returns that version with `unchanged: true`.
+ * Classes or tags that the new version drops while annotations still use them need an
+ * explicit resolution, which is applied to those annotations in the same transaction.
  */
 export function saveInstructions(
   db: Db,
@@ -79,6 +93,10 @@ export function saveInstructions(
         );
       }
       const previous = latest === null ? null : getVersion(db, latest).spec;
+      // Saving what is already the latest version would only add noise to the history
+      // (and to "annotations made under version N").
+      if (latest !== null && previous && sameSpec(previous, input.spec))
+        return { version: latest, rewritten: 0, unchanged: true };
       const plan = previous
         ? planResolutions(
             db,
@@ -95,13 +113,14 @@ export function saveInstructions(
         note: input.note.trim(),
       });
       const rewritten = applyResolutions(db, actor, plan, version);
-      return { version, rewritten };
+      return { version, rewritten, unchanged: false };
     })
     .immediate();
   return {
     ...getVersion(db, saved.version),
     rewrittenAnnotations: saved.rewritten,
     warnings: input.warnings ?? [],
+    unchanged: saved.unchanged,
   };
 }
 

@@ -251,6 +251,7 @@ describe('instructions JSON file', () => {
     };
     expect(exported.fileName).toBe('test-project.v2.instructions.json');
     expect(file.classes[0]).toEqual({
+      id: 'cls_scratch',
       name: 'scratch',
       color: '#e6194b',
       hotkey: '1',
@@ -258,7 +259,7 @@ describe('instructions JSON file', () => {
       attributes: [{ name: 'severity', type: 'enum', options: ['minor', 'major'] }],
       examples: [{ file: 'line2/img_0007.png', box: { x: 1, y: 2, w: 3, h: 4 }, note: 'typical' }],
     });
-    expect(exported.json).not.toContain('cls_scratch');
+    expect(file.tags[0]).toMatchObject({ id: 'tag_ok', name: 'ok', noDefects: true });
 
     file.classes.push({ name: 'dent', examples: [{ file: 'elsewhere/x.png' }] });
     const imported = await h.call('lead', 'instructions:importJson', {
@@ -323,7 +324,7 @@ describe('instructions JSON file', () => {
       ],
       [
         '{"classes": [{"name": "a"}, {"name": "A"}]}',
-        /class 2 \(A\): a is already used by class 1/,
+        /class 2 \("A"\): the name is already used by class 1 \("a"\)/,
       ],
       [
         '{"classes": [], "tags": [{"name": "ok", "noDefects": true}, {"name": "fine", "noDefects": true}]}',

@@ -20,9 +20,10 @@ import {
 } from '../../../shared/domain/instructions';
 
 /**
- * The reusable instructions file of product.md: classes and tags by name (no ids), example
- * assets by path relative to the project. Optional fields get sensible defaults so a
- * hand-written file with only names works; unknown fields are ignored.
+ * The reusable instructions file of product.md: classes and tags by name (with their ids
+ * when Concord wrote the file), example assets by path relative to the project. Optional
+ * fields get sensible defaults so a hand-written file with only names works; unknown
+ * fields are ignored.
  */
 const FileExample = z.object({
   file: z.string().min(1),
@@ -31,7 +32,11 @@ const FileExample = z.object({
   ambiguous: z.boolean().optional(),
 });
 
+/** Written by Concord's own export; a hand-written file may leave it out. */
+const FileId = z.string().trim().min(1).max(64).optional();
+
 const FileClass = z.object({
+  id: FileId,
   name: z.string().trim().min(1, 'name is empty').max(120),
   color: HexColor.optional(),
   hotkey: Hotkey.nullable().optional(),
@@ -41,6 +46,7 @@ const FileClass = z.object({
 });
 
 const FileTag = z.object({
+  id: FileId,
   name: z.string().trim().min(1, 'name is empty').max(120),
   noDefects: z.boolean().default(false),
   hotkey: Hotkey.nullable().default(null),
@@ -57,7 +63,11 @@ export type InstructionsFile = z.infer<typeof InstructionsFile>;
 
 export const FILE_FORMAT = 'concord-instructions';
 
-/** Writes a version as the reusable file (names instead of ids, paths instead of asset ids). */
+/**
+ * Writes a version as the reusable file (paths instead of asset ids). Classes and tags keep
+ * their ids so that editing a name in the file and importing it back is a rename, not a
+ * new class; a file without ids is matched by name.
+ */
 export function specToFile(
   spec: InstructionSpec,
   version: number,
@@ -69,6 +79,7 @@ export function specToFile(
     instructionsVersion: version,
     name: spec.name,
     classes: spec.classes.map((c) => ({
+      id: c.id,
       name: c.name,
       color: c.color,
       hotkey: c.hotkey,
@@ -89,6 +100,7 @@ export function specToFile(
       }),
     })),
     tags: spec.tags.map((t) => ({
+      id: t.id,
       name: t.name,
       noDefects: t.noDefects,
       hotkey: t.hotkey,
@@ -127,9 +139,52 @@ function describeIssues(error: z.ZodError, raw: unknown): string {
 const keyOf = (name: string) => name.normalize('NFKC').trim().toLowerCase();
 
 /**
- * Turns a file into a spec for this project. Classes and tags whose names match the
- * current version keep their ids, so existing boxes stay attached; example files that are
- * not in this project are skipped with a warning (a file from another project is normal).
+ * Gives each class (or tag) of a file the id of the one it continues in the current
+ * version: by id first (the file came from this project, perhaps with a new name), then by
+ * name (a hand-written file, or one from another project). Ids are matched in a first pass
+ * so an explicit id always wins over a name; each current id is given out once, and
+ * anything unmatched is new.
+ */
+function assignIds(
+  entries: ReadonlyArray<{ id?: string | undefined; name: string }>,
+  current: ReadonlyArray<{ id: string; name: string }>,
+  prefix: 'cls' | 'tag',
+): string[] {
+  const known = new Set(current.map((c) => c.id));
+  const byName = new Map(current.map((c) => [keyOf(c.name), c.id]));
+  const taken = new Set<string>();
+  const ids = entries.map((e) => {
+    if (e.id === undefined || !known.has(e.id) || taken.has(e.id)) return null;
+    taken.add(e.id);
+    return e.id;
+  });
+  return entries.map((e, i) => {
+    const matched = ids[i];
+    if (matched) return matched;
+    const named = byName.get(keyOf(e.name));
+    if (named !== undefined && !taken.has(named)) {
+      taken.add(named);
+      return named;
+    }
+    return newId(prefix);
+  });
+}
+
+function tagDefs(tags: NonNullable<InstructionsFile['tags']>, ids: string[]): TagDef[] {
+  return tags.map((t, i) => ({
+    id: ids[i]!,
+    name: t.name,
+    noDefects: t.noDefects,
+    hotkey: t.hotkey,
+    description: t.description,
+  }));
+}
+
+/**
+ * Turns a file into a spec for this project. Classes and tags that continue one of the
+ * current version (same id, else same name) keep its id, so existing boxes stay attached
+ * and a name edited in the file is a rename; example files that are not in this project
+ * are skipped with a warning (a file from another project is normal).
  */
 export function fileToSpec(
   json: string,
@@ -160,11 +215,10 @@ export function fileToSpec(
     );
   const file = parsed.data;
   const warnings: string[] = [];
-  const classIds = new Map((current?.classes ?? []).map((c) => [keyOf(c.name), c.id]));
-  const tagIds = new Map((current?.tags ?? []).map((t) => [keyOf(t.name), t.id]));
+  const classIds = assignIds(file.classes, current?.classes ?? [], 'cls');
   const colors: string[] = file.classes.flatMap((c) => (c.color ? [c.color] : []));
 
-  const classes: ClassDef[] = file.classes.map((c) => {
+  const classes: ClassDef[] = file.classes.map((c, index) => {
     const color = c.color ?? nextPaletteColor(colors);
     if (!c.color) colors.push(color);
     const examples = c.examples.flatMap((e) => {
@@ -185,7 +239,7 @@ export function fileToSpec(
       ];
     });
     return {
-      id: classIds.get(keyOf(c.name)) ?? newId('cls'),
+      id: classIds[index]!,
       name: c.name,
       color,
       hotkey: c.hotkey ?? null,
@@ -196,7 +250,7 @@ export function fileToSpec(
   });
   const defaults = defaultInstructionSpec(file.name ?? current?.name ?? fallbackName);
   const tags: TagDef[] = file.tags
-    ? file.tags.map((t) => ({ id: tagIds.get(keyOf(t.name)) ?? newId('tag'), ...t }))
+    ? tagDefs(file.tags, assignIds(file.tags, current?.tags ?? [], 'tag'))
     : (current?.tags ?? defaults.tags);
   const spec: InstructionSpec = {
     name: defaults.name,

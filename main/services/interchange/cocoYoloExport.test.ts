@@ -240,4 +240,17 @@ describe('YOLO import', () => {
     ]);
     expect(snapshot(fx.project)).toBe(before);
   });
+
+  it('reports every bad line of a file, including boxes after a bad line', () => {
+    const labels = yoloDataset({
+      'c.txt': '5 0.5 0.5 0.1 0.1\n0 0.9 0.9 0.4 0.4\n0 0.5\n1 0.5 0.5 0.2 0.2\n',
+    });
+    const result = run({ format: 'yolo', path: labels });
+    expect(result.imported).toBe(false);
+    expect(result.problems.map((p) => `${p.where}: ${p.message}`)).toEqual([
+      'c.txt:1: class index 5 has no name in the class list (it has 2)',
+      'c.txt:2: box at x=44.8 y=44.8 w=25.6 h=25.6 lies outside the 64x64 image (right edge 70.4 > 64, bottom edge 70.4 > 64)',
+      'c.txt:3: expected 5 values "class cx cy w h", got 2',
+    ]);
+  });
 });

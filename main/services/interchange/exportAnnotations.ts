@@ -12,6 +12,7 @@ import { actorByName } from '../identity/actor';
 import { currentVersion, findVersion } from '../instructions/instructionRepository';
 import type { OpenProject } from '../project/projectHost';
 import { assertCanReadAll } from '../rounds/blindness';
+import { roundScope } from './roundScope';
 import { writeFileAtomic } from './sourceFiles';
 
 export type ExportFormat = 'concord' | 'coco';
@@ -22,11 +23,15 @@ export interface ExportAnnotationsInput {
   labelerName: string;
   format: ExportFormat;
   path: string;
+  /** Export the labeler's work in this round instead of their work outside rounds. */
+  roundId?: number | undefined;
 }
 
 export interface ExportAnnotationsResult {
   path: string;
   labeler: string;
+  /** The round the work came from; null for work outside rounds. */
+  round: string | null;
   instructionsVersion: number;
   items: number;
   boxes: number;
@@ -100,18 +105,19 @@ export function exportAnnotations(
       `Only a lead can export ${labeler.name}'s annotations; you are signed in as ${input.actor.name}`,
     );
   }
+  const scope = input.roundId !== undefined ? roundScope(db, input.roundId, labeler.name) : null;
   const instructions = currentVersion(db);
   const names = new IdNames(project, instructions.spec);
-  // Work outside rounds only: a labeler's round work on the same asset is a second
-  // annotation of the same file (rounds are compared with `concord agreement --round`).
+  // Work outside rounds, or in one round: a labeler's round work on an asset is a second
+  // annotation of the same file, so one file never mixes the two.
   const rows = db
     .prepare(
       `SELECT s.id AS assetId, s.rel_path AS relPath, s.kind, s.width, s.height, a.doc_json AS docJson,
               a.instructions_version AS instructionsVersion
          FROM annotations a JOIN assets s ON s.id = a.asset_id
-        WHERE a.labeler_id = ? AND a.round_id IS NULL ORDER BY s.rel_path`,
+        WHERE a.labeler_id = ? AND ifnull(a.round_id, 0) = ? ORDER BY s.rel_path`,
     )
-    .all(labeler.id) as Row[];
+    .all(labeler.id, scope?.round.id ?? 0) as Row[];
   // A lead who labels in an open round must not export the others' work on its items.
   assertCanReadAll(
     db,
@@ -173,6 +179,7 @@ export function exportAnnotations(
   return {
     path: file,
     labeler: labeler.name,
+    round: scope?.round.name ?? null,
     instructionsVersion: instructions.version,
     items: written.length,
     boxes: written.reduce((n, i) => n + i.boxes.length, 0),

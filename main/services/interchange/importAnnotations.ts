@@ -13,6 +13,7 @@ import type { CheckedDoc } from './checkItem';
 import { checkItem, SpecNames } from './checkItem';
 import { sameDoc, withIds } from './importDoc';
 import { listAssetsForMatching, readSource } from './readSource';
+import { importRoundScope } from './roundScope';
 
 export type ImportFormat = 'concord' | 'coco' | 'yolo';
 
@@ -25,12 +26,19 @@ export interface ImportAnnotationsInput {
   path: string;
   /** YOLO: data.yaml or classes.txt, when it is not beside the labels. */
   classesFile?: string | undefined;
+  /**
+   * Import the labeler's work in this round (open, and they label in it) instead of their
+   * work outside rounds; every item must be one of the round's.
+   */
+  roundId?: number | undefined;
 }
 
 export interface ImportAnnotationsResult {
   /** False when any problem was found: then nothing was written. */
   imported: boolean;
   labeler: string;
+  /** The round the work went into; null for work outside rounds. */
+  round: string | null;
   /** A labeler profile was created for a name the project did not know. */
   profileCreated: boolean;
   instructionsVersion: number;
@@ -50,7 +58,8 @@ interface Planned {
 }
 
 /**
- * Imports one labeler's annotations from a Concord, COCO or YOLO source. All or nothing:
+ * Imports one labeler's annotations from a Concord, COCO or YOLO source, as their work
+ * outside rounds or, with `roundId`, as their work in that (open) round. All or nothing:
  * every problem in the whole source is collected first, and if there is any, nothing is
  * written and the problems are returned. Otherwise every item replaces that labeler's
  * annotation of its asset as a new revision (action "import"), in one transaction; items
@@ -76,6 +85,9 @@ export function importAnnotations(
       `Only a lead can import annotations for ${labelerName}; you are signed in as ${input.actor.name}`,
     );
   }
+  const scope =
+    input.roundId !== undefined ? importRoundScope(db, input.roundId, labelerName) : null;
+  const roundId = scope?.round.id ?? null;
   const instructions = currentVersion(db);
   const names = new SpecNames(instructions.spec, instructions.version);
   const read = readSource(input, project.dir, listAssetsForMatching(db));
@@ -113,18 +125,30 @@ export function importAnnotations(
       continue;
     }
     claimedBy.set(asset.id, where);
+    if (scope && !scope.assetIds.has(asset.id)) {
+      problems.push({
+        where,
+        file: item.file,
+        item: index,
+        message: `${asset.relPath} is not an item of round ${scope.round.name}`,
+      });
+      continue;
+    }
     const checked = checkItem(item, index, asset, { names, droppedAttributes: dropped });
     problems.push(...checked.problems);
     planned.push({ asset, doc: checked.doc });
   }
-  // Whole-file problems first, then item by item (reading, matching and checking interleaved).
-  problems.sort((a, b) => (a.item ?? -1) - (b.item ?? -1));
+  // Whole-file problems first, then item by item (reading, matching and checking
+  // interleaved), and within a YOLO label file by line (`labels/a.txt:3`).
+  const lineOf = (p: InterchangeProblem) => Number(/:(\d+)$/.exec(p.where)?.[1] ?? 0);
+  problems.sort((a, b) => (a.item ?? -1) - (b.item ?? -1) || lineOf(a) - lineOf(b));
   for (const [key, count] of dropped)
     notes.push(`dropped attribute ${key} (not in the instructions) from ${count} box(es)`);
 
   const result: ImportAnnotationsResult = {
     imported: false,
     labeler: existing?.name ?? labelerName,
+    round: scope?.round.name ?? null,
     profileCreated: false,
     instructionsVersion: instructions.version,
     items: planned.length,
@@ -142,6 +166,8 @@ export function importAnnotations(
   }
 
   db.transaction(() => {
+    // Inside the write lock: a round closed since the checks above is refused all the same.
+    if (scope) importRoundScope(db, scope.round.id, labelerName);
     let labeler = findProfileByName(db, labelerName);
     if (!labeler) {
       insertProfile(db, { name: labelerName, role: 'labeler', secretHash: null });
@@ -149,7 +175,7 @@ export function importAnnotations(
       result.profileCreated = true;
     }
     for (const p of planned) {
-      const row = findAnnotation(db, p.asset.id, labeler.id);
+      const row = findAnnotation(db, p.asset.id, labeler.id, roundId);
       const prevDoc = row ? (JSON.parse(row.docJson) as AnnotationDoc) : null;
       // The annotation service's own checks are the last word (and roll everything back).
       const { doc } = validateDoc(
@@ -165,6 +191,7 @@ export function importAnnotations(
       writeAnnotation(db, {
         assetId: p.asset.id,
         labelerId: labeler.id,
+        roundId,
         actor: input.actor,
         action: 'import',
         // Imported labels are finished work from another tool: ready for review, unless

@@ -23,6 +23,7 @@ export const APP_VERSION = '0.1.0';
 export class ProjectHost {
   private project: OpenProject | null = null;
   private readonly closeHooks: Array<(p: OpenProject) => void> = [];
+  private readonly openHooks: Array<(p: OpenProject) => void> = [];
 
   get current(): OpenProject | null {
     return this.project;
@@ -38,10 +39,38 @@ export class ProjectHost {
     this.closeHooks.push(hook);
   }
 
-  create(filePath: string, name: string, options: { isSample?: boolean } = {}): OpenProject {
+  /** Called after a project is created or opened (not when it was open already). */
+  onOpen(hook: (p: OpenProject) => void): void {
+    this.openHooks.push(hook);
+  }
+
+  /**
+   * @param defaultProjectDir the app's suggested folder for new projects (~/Concord): the
+   *   only missing folder `create` makes on its own, so the first project can go there.
+   */
+  constructor(private readonly defaultProjectDir: string | null = null) {}
+
+  /**
+   * Creates a project file. Its folder must exist (a typo in a path must not silently make
+   * folders), except the default project folder, or when `createParent` says so.
+   */
+  create(
+    filePath: string,
+    name: string,
+    options: { isSample?: boolean; createParent?: boolean } = {},
+  ): OpenProject {
     const target = path.resolve(withProjectExtension(filePath));
     const parent = path.dirname(target);
-    if (!fs.existsSync(parent)) fs.mkdirSync(parent, { recursive: true });
+    if (!fs.existsSync(parent)) {
+      const isDefault =
+        this.defaultProjectDir !== null && path.resolve(this.defaultProjectDir) === parent;
+      if (!isDefault && !options.createParent)
+        throw new AppError(
+          'NOT_FOUND',
+          `Folder ${parent} does not exist; create it first or choose another folder`,
+        );
+      fs.mkdirSync(parent, { recursive: true });
+    }
     if (fs.existsSync(target)) throw new AppError('CONFLICT', `A file already exists at ${target}`);
     const db = openDatabase(target, { create: true });
     db.prepare(
@@ -87,8 +116,10 @@ export class ProjectHost {
   private adopt(target: string, db: Db): OpenProject {
     this.close();
     const dataDir = dataDirFor(target);
-    this.project = { path: target, dir: path.dirname(target), dataDir, db };
-    return this.project;
+    const project: OpenProject = { path: target, dir: path.dirname(target), dataDir, db };
+    this.project = project;
+    for (const hook of this.openHooks) hook(project);
+    return project;
   }
 }
 

@@ -11,6 +11,46 @@ import { readableAnnotationsSql } from './blindness';
 /** Stratum of items that have annotations but no box at all. */
 export const NO_BOXES_STRATUM = '(no boxes)';
 
+/**
+ * A count larger than the assets that match. Refused rather than silently capped: a lead who
+ * asked for 1,000 items and got 22 would read every later figure wrongly. The CLI rewords it
+ * with its own flags (`available` says what would work).
+ */
+export class SampleTooLargeError extends AppError {
+  constructor(
+    readonly available: number,
+    readonly asked: number,
+    readonly kind: AssetKind | null,
+  ) {
+    super(
+      'INVALID_INPUT',
+      `Only ${available} ${kind ?? ''}${kind ? ' ' : ''}asset${available === 1 ? '' : 's'} match, fewer than the ${asked} asked for: draw at most ${available}, or give a fraction`,
+    );
+    this.name = 'SampleTooLargeError';
+  }
+}
+
+/**
+ * The kind a round draws when the lead does not say: images when the project has any (a box
+ * round; the CLI prints how many audio assets that leaves out), else audio. Mixing both in
+ * one round is still possible by asking for it.
+ */
+export function defaultRoundKind(db: Db): AssetKind {
+  const row = db.prepare("SELECT 1 FROM assets WHERE kind = 'image' LIMIT 1").get();
+  return row !== undefined ? 'image' : 'audio';
+}
+
+/** How many assets of each kind the project has. */
+export function assetKindCounts(db: Db): Record<AssetKind, number> {
+  const counts: Record<AssetKind, number> = { image: 0, audio: 0 };
+  const rows = db.prepare('SELECT kind, COUNT(*) AS n FROM assets GROUP BY kind').all() as Array<{
+    kind: AssetKind;
+    n: number;
+  }>;
+  for (const r of rows) counts[r.kind] = r.n;
+  return counts;
+}
+
 function assetIds(db: Db, kind: AssetKind | null): number[] {
   return (
     kind
@@ -94,6 +134,9 @@ export function drawRoundSample(db: Db, actor: Actor, spec: SamplingSpec): Drawn
         ? `This project has no ${spec.kind} assets to sample from`
         : 'This project has no assets to sample from: import some first',
     );
+  }
+  if ('count' in spec.size && spec.size.count > ids.length) {
+    throw new SampleTooLargeError(ids.length, spec.size.count, spec.kind);
   }
   const strata = strataFor(db, actor, spec.stratify);
   const candidates: SampleCandidate[] = ids.map((id) => ({ id, stratum: strata?.get(id) ?? null }));

@@ -12,7 +12,6 @@ import type { AssetKind } from '../../../shared/api/schemas/assets';
 import type { Db } from '../../db/connection';
 import type { Actor } from '../identity/actor';
 import { assertRole } from '../identity/actor';
-import { findProfileRow } from '../identity/profileRepository';
 import { currentVersion, getVersion } from '../instructions/instructionRepository';
 import type { RoundRow } from './roundRepository';
 import {
@@ -26,6 +25,7 @@ import {
   roundLabelers,
   roundProgress,
 } from './roundRepository';
+import { assertRoundLabelers } from './roundLabelers';
 import { drawRoundSample } from './roundSampling';
 
 /** A draft after zod defaults (the service's view of `rounds:create` / the CLI flags). */
@@ -95,13 +95,6 @@ export function visibleRound(db: Db, actor: Actor, roundId: number): RoundRow {
   return row;
 }
 
-function checkLabelers(db: Db, ids: number[]): void {
-  for (const id of ids) {
-    if (!findProfileRow(db, id))
-      throw new AppError('NOT_FOUND', `No profile with id ${id} in this project`);
-  }
-}
-
 /** The sample a draft would draw (the create dialog shows it before the lead commits). */
 export function previewRound(db: Db, actor: Actor, draft: SamplingDraft): RoundPreview {
   assertRole(actor, 'lead', 'draw a round');
@@ -117,7 +110,7 @@ export function previewRound(db: Db, actor: Actor, draft: SamplingDraft): RoundP
 
 export function createRound(db: Db, actor: Actor, draft: ParsedDraft): RoundDetails {
   assertRole(actor, 'lead', 'create a round');
-  checkLabelers(db, draft.labelerIds);
+  assertRoundLabelers(db, draft.labelerIds);
   const version = draft.instructionsVersion ?? currentVersion(db).version;
   getVersion(db, version);
   const spec = samplingSpec(draft);

@@ -43,14 +43,23 @@ export const CLASSES = [
   classDef('cls_particle', 'foreign particle', '#4363d8'),
 ];
 
+export const PINS = { ana: '1357', ben: '2468', carl: '3690' } as const;
+
 /**
- * Lead + ana + ben (+ carl, a labeler in no round) and `images` 200x100 images, the first
+ * Lead + ana + ben (+ carl, a labeler in no round), each labeler with a PIN (PINS), and `images` 200x100 images, the first
  * half on line "A", the rest on line "B", under instructions v2 with three classes.
  */
 export async function roundTeam(images = 10) {
   const t = await openTeamHarness();
   const carl = await t.call('lead', 'profiles:create', { name: 'carl', role: 'labeler' });
   await t.call('carl', 'session:signIn', { profileId: carl.id });
+  // Blind rounds need a PIN for every labeler (the sessions above stay signed in).
+  for (const [id, pin] of [
+    [t.anaId, PINS.ana],
+    [t.benId, PINS.ben],
+    [carl.id, PINS.carl],
+  ] as const)
+    await t.call('lead', 'profiles:update', { id, secret: pin });
   const v1 = await t.call('lead', 'instructions:current', {});
   await t.call('lead', 'instructions:save', {
     spec: { ...v1.spec, classes: CLASSES },

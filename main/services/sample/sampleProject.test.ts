@@ -157,6 +157,8 @@ describe('ensureSampleProject', () => {
           ['ben', 'labeler'],
         ]),
       );
+      // Blind rounds need a PIN for every labeler: the sample's can run one at once.
+      expect(profileRows(db).every((p) => p.secretHash !== null)).toBe(true);
       const spec = currentVersion(db).spec;
       expect(spec.classes.map((c) => [c.name, c.hotkey])).toEqual([
         ['scratch', '1'],

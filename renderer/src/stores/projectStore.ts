@@ -13,6 +13,8 @@ interface ProjectUiState {
   viewerIndex: number | null;
   /** Bumped when thumbnails may have appeared, so tiles that failed to load try again. */
   thumbRevision: number;
+  /** The item open in the Label screen (kept in the URL so a reload reopens it). */
+  labelAssetId: number | null;
 }
 
 const initial: ProjectUiState = {
@@ -22,6 +24,7 @@ const initial: ProjectUiState = {
   facets: [],
   viewerIndex: null,
   thumbRevision: 0,
+  labelAssetId: null,
 };
 
 export const useProjectStore = create<ProjectUiState>(() => ({ ...initial }));
@@ -37,6 +40,7 @@ export const projectActions = {
   openViewer: (index: number) => set({ viewerIndex: index }),
   closeViewer: () => set({ viewerIndex: null }),
   bumpThumbs: () => set((s) => ({ thumbRevision: s.thumbRevision + 1 })),
+  setLabelItem: (labelAssetId: number | null) => set({ labelAssetId }),
   async loadFacets(): Promise<void> {
     try {
       set({ facets: await api.invoke('assets:facets', {}) });

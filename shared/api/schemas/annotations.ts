@@ -90,6 +90,11 @@ export const QueuePage = z.object({
   /** Over the caller's whole queue (ignoring the status filter, honouring `kind`). */
   counts: StatusCounts,
   items: z.array(QueueItem),
+  /**
+   * Outside rounds only: the open rounds the caller labels in. Their items are left out of
+   * this queue (they are labeled in the round), so the screen can point there.
+   */
+  openRounds: z.array(z.object({ roundId: Id, name: z.string(), items: z.number().int() })),
 });
 export type QueuePage = z.infer<typeof QueuePage>;
 

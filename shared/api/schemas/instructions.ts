@@ -41,6 +41,11 @@ export const SavedInstructions = StoredInstructionVersion.extend({
   rewrittenAnnotations: z.number().int(),
   /** Things the lead should know that did not block the save (e.g. unknown example files). */
   warnings: z.array(z.string()),
+  /**
+   * The spec was identical to the latest version, so no version was saved: this is that
+   * latest version, unchanged.
+   */
+  unchanged: z.boolean(),
 });
 export type SavedInstructions = z.infer<typeof SavedInstructions>;
 
@@ -68,7 +73,10 @@ export const instructionChannels = {
     input: Empty,
     output: z.object({ classes: z.array(ClassUsage), tags: z.array(TagUsage) }),
   },
-  /** Lead only. Every save makes a new version; `baseVersion` must be the latest. */
+  /**
+   * Lead only. Every change makes a new version (a spec identical to the latest saves
+   * nothing and answers `unchanged`); `baseVersion` must be the latest.
+   */
   'instructions:save': {
     input: z
       .object({
@@ -81,12 +89,15 @@ export const instructionChannels = {
       .strict(),
     output: SavedInstructions,
   },
-  /** The reusable file of product.md: names, no ids; examples by asset path. */
+  /** The reusable file of product.md: names (and ids, for renames); examples by asset path. */
   'instructions:exportJson': {
     input: z.object({ version: z.number().int().positive().optional() }).strict(),
     output: z.object({ json: z.string(), fileName: z.string(), version: z.number().int() }),
   },
-  /** Lead only. Class names are matched to existing classes so renames never break boxes. */
+  /**
+   * Lead only. Classes and tags are matched to existing ones by id, then by name, so
+   * renames never break boxes.
+   */
   'instructions:importJson': {
     input: z
       .object({

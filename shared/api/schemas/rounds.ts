@@ -95,11 +95,8 @@ export type RoundDetails = RoundSummary;
 /** What the lead chooses when drawing a round (the CLI's flags map onto it). */
 export const RoundDraft = z
   .object({
-    labelerIds: z
-      .array(Id)
-      .min(2, 'pick at least two labelers')
-      .max(50)
-      .refine((ids) => new Set(ids).size === ids.length, 'a labeler is listed twice'),
+    /** Two or more distinct people; each labeler needs a PIN (checked by the service, which names them). */
+    labelerIds: z.array(Id).min(2, 'pick at least two labelers').max(50),
     size: SampleSizeSpec,
     stratify: StratifySpec.default({ by: 'none' }),
     kind: AssetKind.optional(),

@@ -75,7 +75,11 @@ describe('readYolo', () => {
         { file: 'nosize.png', text: '0 0.5 0.5 0.1 0.1', width: 0, height: 10 },
       ],
     });
-    expect(r.items.map((i) => i.file)).toEqual(['ok.png']);
+    // What could be read is kept, so the importer can check those boxes too.
+    expect(r.items.map((i) => [i.file, i.boxes.map((b) => b.ref)])).toEqual([
+      ['ok.png', ['ok.png:1']],
+      ['bad.png', ['labels/bad.txt:1']],
+    ]);
     expect(r.problems.map((p) => `${p.where}: ${p.message}`)).toEqual([
       'labels/bad.txt:2: class index 7 has no name in the class list (it has 2)',
       'labels/bad.txt:3: expected 5 values "class cx cy w h", got 3',

@@ -62,7 +62,9 @@ export function readYolo(input: YoloReadInput): ReadResult {
       });
       return;
     }
-    let ok = true;
+    // A bad line does not stop the file: every line is checked, and the boxes that could be
+    // read go on to the importer's checks against the image (bounds, class), so one run
+    // reports every problem in the file.
     stripBom(label.text)
       .split(/\r?\n/)
       .forEach((rawLine, i) => {
@@ -71,7 +73,6 @@ export function readYolo(input: YoloReadInput): ReadResult {
         const parts = line.split(/\s+/);
         const problem = (message: string) => {
           problems.push(at(i + 1, message));
-          ok = false;
         };
         if (parts.length !== 5) {
           problem(`expected 5 values "class cx cy w h", got ${parts.length}`);
@@ -106,7 +107,7 @@ export function readYolo(input: YoloReadInput): ReadResult {
         };
         item.boxes.push(box);
       });
-    if (ok) items.push(item);
+    items.push(item);
   });
   return { items, problems };
 }

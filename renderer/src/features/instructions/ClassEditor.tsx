@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { ClassDef, InstructionSpec } from '../../../../shared/api/schemas/instructionSpec';
+import type { HotkeyOwner } from '../../../../shared/domain/editorKeys';
+import { HOTKEY_CHOICES, reservedHotkeys } from '../../../../shared/domain/editorKeys';
 import { Icon } from '../../components/Icon';
 import { AttributesEditor } from './AttributesEditor';
 import { DeleteClassDialog } from './DeleteClassDialog';
 import { ExamplesEditor } from './ExamplesEditor';
 import { instructionsActions, useInstructionsStore } from './instructionsStore';
 import { MarkdownEditor } from './MarkdownEditor';
-
-export const HOTKEYS = [...'123456789abcdefghijklmnopqrstuvwxyz'];
 
 /** Which class or tag already uses each hotkey (so the picker can say so). */
 export function hotkeyOwners(spec: InstructionSpec, except: string): Map<string, string> {
@@ -17,17 +17,26 @@ export function hotkeyOwners(spec: InstructionSpec, except: string): Map<string,
   return owners;
 }
 
+/**
+ * The hotkey picker. Keys the editor itself uses (for a class: D = next item, N = draw,
+ * ...; for a tag, pressed with Shift: Shift+D, Shift+F) are not offered; a value saved
+ * before that rule stays visible, marked, so the lead sees why the save is refused.
+ */
 export function HotkeySelect({
   value,
   owners,
   onChange,
   label,
+  owner,
 }: {
   value: string | null;
   owners: Map<string, string>;
   onChange: (v: string | null) => void;
   label: string;
+  owner: HotkeyOwner;
 }) {
+  const reserved = reservedHotkeys(owner);
+  const keys = HOTKEY_CHOICES.filter((k) => !reserved.has(k) || k === value);
   return (
     <select
       className="select"
@@ -36,10 +45,11 @@ export function HotkeySelect({
       onChange={(e) => onChange(e.target.value || null)}
     >
       <option value="">none</option>
-      {HOTKEYS.map((k) => (
-        <option key={k} value={k} disabled={owners.has(k)}>
+      {keys.map((k) => (
+        <option key={k} value={k} disabled={owners.has(k) || reserved.has(k)}>
           {k}
           {owners.has(k) ? ` (${owners.get(k)})` : ''}
+          {reserved.has(k) ? ` (editor: ${reserved.get(k)})` : ''}
         </option>
       ))}
     </select>
@@ -89,6 +99,7 @@ export function ClassEditor({ cls, spec }: { cls: ClassDef; spec: InstructionSpe
           <span className="field-label">Hotkey</span>
           <HotkeySelect
             label="Class hotkey"
+            owner="class"
             value={cls.hotkey}
             owners={hotkeyOwners(spec, cls.id)}
             onChange={(hotkey) => update({ hotkey })}

@@ -80,7 +80,7 @@ export function TagsEditor({ spec }: { spec: InstructionSpec }) {
           <tr>
             <th>Name</th>
             <th>No defects</th>
-            <th>Hotkey</th>
+            <th title="Tag hotkeys are pressed with Shift in the editor">Hotkey (Shift+)</th>
             <th>Description</th>
             <th />
           </tr>
@@ -110,6 +110,7 @@ export function TagsEditor({ spec }: { spec: InstructionSpec }) {
                 <td>
                   <HotkeySelect
                     label="Tag hotkey"
+                    owner="tag"
                     value={t.hotkey}
                     owners={hotkeyOwners(spec, t.id)}
                     onChange={(hotkey) => instructionsActions.updateTag(t.id, { hotkey })}

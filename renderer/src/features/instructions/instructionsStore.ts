@@ -208,14 +208,11 @@ export const instructionsActions = {
       const rewritten = saved.rewrittenAnnotations
         ? ` ${saved.rewrittenAnnotations} annotation(s) were updated.`
         : '';
-      set({
-        ...adopt(saved),
-        saving: false,
-        notice: `Saved as version ${saved.version}.${rewritten}`,
-      });
-      void loadAll(isLead).then(() =>
-        set({ notice: `Saved as version ${saved.version}.${rewritten}` }),
-      );
+      const notice = saved.unchanged
+        ? `No changes: this is still version ${saved.version}, so no new version was saved.`
+        : `Saved as version ${saved.version}.${rewritten}`;
+      set({ ...adopt(saved), saving: false, notice });
+      void loadAll(isLead).then(() => set({ notice }));
       return true;
     } catch (e) {
       set({ saving: false, error: message(e) });
@@ -244,7 +241,10 @@ export const instructionsActions = {
         note,
         ...(base ? { baseVersion: base.version } : {}),
       });
-      set({ ...adopt(saved), saving: false, notice: `Imported as version ${saved.version}.` });
+      const notice = saved.unchanged
+        ? `No changes: the file matches version ${saved.version}, so no new version was saved.`
+        : `Imported as version ${saved.version}.`;
+      set({ ...adopt(saved), saving: false, notice });
       void loadAll(isLead);
       return saved.warnings;
     } catch (e) {

@@ -3,7 +3,9 @@ import { useStore } from 'zustand';
 import { api } from '../../api/client';
 import { EditorCanvas } from '../../editor/canvas/EditorCanvas';
 import type { TileUrl } from '../../editor/canvas/tileCache';
+import { projectActions } from '../../stores/projectStore';
 import { InstructionsPanel } from '../instructions/InstructionsPanel';
+import { useQueueStore } from '../queue/queueStore';
 import { RoundBanner } from '../rounds/RoundBanner';
 import { roundsActions } from '../rounds/roundsStore';
 import { BoxList } from './BoxList';
@@ -59,16 +61,22 @@ function LabelLayout({ ctl }: { ctl: LabelController }) {
         </div>
         <StatusBar ctl={ctl} />
       </section>
-      {instructions && spec && (
-        <div className="label-instructions">
-          <InstructionsPanel spec={spec} classId={selectedClassId ?? activeClassId} />
-        </div>
-      )}
+      {/* The instructions take the right column under the class list (choosing a class
+          shows its instructions) rather than a column of their own: a fourth column left
+          the canvas, the round banner and the item list too little room below 1600 px. */}
       <aside className="label-side" aria-label="Labels">
         <ClassPanel ctl={ctl} />
-        <SelectionPanel ctl={ctl} />
-        <ItemPanel ctl={ctl} />
-        <BoxList ctl={ctl} />
+        {instructions && spec ? (
+          <div className="label-instructions">
+            <InstructionsPanel spec={spec} classId={selectedClassId ?? activeClassId} />
+          </div>
+        ) : (
+          <>
+            <SelectionPanel ctl={ctl} />
+            <ItemPanel ctl={ctl} />
+            <BoxList ctl={ctl} />
+          </>
+        )}
       </aside>
       {cheatSheet && <CheatSheet spec={spec} onClose={() => ctl.toggle('cheatSheet')} />}
     </div>
@@ -88,8 +96,19 @@ export function LabelScreen() {
     void c.start();
     const onKey = (e: KeyboardEvent) => handleLabelKey(c, e);
     window.addEventListener('keydown', onKey);
+    // The open item goes into the URL (a reload reopens it); an item asked for from
+    // elsewhere (the URL, the queue) while this screen is open is opened here.
+    const offItem = c.ui.subscribe((st, prev) => {
+      if (st.current !== prev.current) projectActions.setLabelItem(st.current?.assetId ?? null);
+    });
+    const offFocus = useQueueStore.subscribe((st, prev) => {
+      if (st.focusAssetId !== null && st.focusAssetId !== prev.focusAssetId) void c.openFocused();
+    });
     return () => {
       window.removeEventListener('keydown', onKey);
+      offItem();
+      offFocus();
+      projectActions.setLabelItem(null);
       c.dispose();
     };
   }, []);

@@ -104,6 +104,16 @@ export class LabelController {
       await this.setFilter('all');
   }
 
+  /** Opens the item another screen (or the URL) asked for while this screen is open. */
+  async openFocused(): Promise<void> {
+    const id = queueActions.takeFocus();
+    if (id === null || id === this.state.current?.assetId) return;
+    if ((await this.queue.locate(id)) < 0) await this.queue.reset('all');
+    const item = this.queue.state.items.find((i) => i.assetId === id);
+    if (item) await this.open(item);
+    else this.session.notify('That item is not in this list.');
+  }
+
   dispose(): void {
     void this.saver?.flush().then(() => this.loader.dispose());
     for (const c of this.cleanups) c();

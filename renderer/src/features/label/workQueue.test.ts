@@ -29,6 +29,7 @@ function server(all: QueueItem[], pageSize: number): QueueFetch {
       total: matching.length,
       counts,
       items: matching.slice(offset, offset + Math.min(limit, pageSize)),
+      openRounds: [],
     };
   };
 }

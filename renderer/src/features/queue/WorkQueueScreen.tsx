@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icon';
 import { screens } from '../navigation';
 import { projectActions } from '../../stores/projectStore';
 import { useProfileStore } from '../people/profileStore';
+import { roundsActions } from '../rounds/roundsStore';
 import type { QueueFilter } from './queueStore';
 import { queueActions, useQueueStore } from './queueStore';
 import './queue.css';
@@ -124,6 +125,18 @@ export function WorkQueueScreen() {
         ))}
       </div>
       {s.error && <ErrorNotice message={s.error} />}
+      {s.openRounds.map((r) => (
+        <p key={r.roundId} className="queue-round-note" role="note">
+          <span>
+            {r.items.toLocaleString('en-US')} item{r.items === 1 ? '' : 's'} of round{' '}
+            <strong>{r.name}</strong> {r.items === 1 ? 'is' : 'are'} not listed here: you label{' '}
+            {r.items === 1 ? 'it' : 'them'} in the round, blind.
+          </span>
+          <button className="btn btn-sm" onClick={() => roundsActions.label(r.roundId)}>
+            Label round {r.name}
+          </button>
+        </p>
+      ))}
       {!hasLabel && (
         <p className="muted queue-note">
           The Label screen is not available in this build; items cannot be opened yet.

@@ -1,6 +1,10 @@
 import { create } from 'zustand';
 import type { ItemStatus } from '../../../../shared/api/schemas/annotationDoc';
-import type { QueueItem, StatusCounts } from '../../../../shared/api/schemas/annotations';
+import type {
+  QueueItem,
+  QueuePage,
+  StatusCounts,
+} from '../../../../shared/api/schemas/annotations';
 import { api, ApiCallError } from '../../api/client';
 
 /** The queue filters the labeler picks; "todo" is everything not yet submitted. */
@@ -24,6 +28,8 @@ interface QueueState {
   items: QueueItem[];
   total: number;
   counts: StatusCounts | null;
+  /** Open rounds the labeler labels in: their items are labeled there, not listed here. */
+  openRounds: QueuePage['openRounds'];
   loading: boolean;
   error: string | null;
   /**
@@ -39,6 +45,7 @@ export const useQueueStore = create<QueueState>(() => ({
   items: [],
   total: 0,
   counts: null,
+  openRounds: [],
   loading: false,
   error: null,
   focusAssetId: null,
@@ -65,6 +72,7 @@ async function load(append: boolean): Promise<void> {
       items: append ? [...items, ...page.items] : page.items,
       total: page.total,
       counts: page.counts,
+      openRounds: page.openRounds,
       loading: false,
     });
   } catch (e) {

@@ -8,6 +8,7 @@ import { sessionActions, useSessionStore } from '../../stores/sessionStore';
 import { ImportDialog } from '../import/ImportDialog';
 import { findScreen, navGroups, screens } from '../navigation';
 import { JobIndicator } from './JobIndicator';
+import { useLocationSync } from './locationSync';
 import { ProfileBadge } from '../people/ProfileBadge';
 import { isLead, useProfileStore } from '../people/profileStore';
 import './shell.css';
@@ -50,6 +51,8 @@ export function ProjectShell() {
       if (thumbTimer) clearTimeout(thumbTimer);
     };
   }, []);
+  // After the reset above: the screen and item in the URL win (a reload reopens them).
+  useLocationSync();
 
   return (
     <div className="shell">

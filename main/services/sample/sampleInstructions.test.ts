@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { InstructionSpec } from '../../../shared/api/schemas/instructionSpec';
+import { specProblems } from '../../../shared/domain/instructions';
+import { sampleInstructionSpec } from './sampleInstructions';
+
+describe('sample instructions', () => {
+  it('pass every rule, including hotkeys that do not collide with the editor keys', () => {
+    const spec = sampleInstructionSpec();
+    expect(InstructionSpec.safeParse(spec).success).toBe(true);
+    expect(specProblems(spec)).toEqual([]);
+  });
+});
