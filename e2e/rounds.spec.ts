@@ -62,6 +62,11 @@ async function labelRound(
   shot?: () => Promise<unknown>,
 ): Promise<void> {
   await signIn(page, who, PINS[who]);
+  // The own queue leaves the round's items out (they are labeled in the round) and says so.
+  await nav(page, 'My queue');
+  await expect(page.getByRole('note').filter({ hasText: 'round r1' })).toContainText(
+    '4 items of round r1 are not listed here',
+  );
   await nav(page, 'Rounds');
   const card = page.getByRole('article', { name: 'Round r1' });
   await expect(card).toContainText('0/4 done');
@@ -114,7 +119,7 @@ test('a lead draws a round for two labelers, each labels it blind, and the lead 
   const add = page.getByRole('form', { name: 'Add a person' });
   for (const who of ['ana', 'ben'] as const) {
     await add.getByLabel('Name').fill(who);
-    await add.getByLabel('PIN (optional)').fill(PINS[who]);
+    await add.getByLabel('PIN (for blind rounds)').fill(PINS[who]);
     await add.getByRole('button', { name: 'Add person' }).click();
     await expect(page.locator('.people-table')).toContainText(who);
   }
@@ -132,7 +137,7 @@ test('a lead draws a round for two labelers, each labels it blind, and the lead 
   await concord.shot(page, 'rounds-create');
   await form.getByRole('button', { name: 'Create round' }).click();
   const card = page.getByRole('article', { name: 'Round r1' });
-  await expect(card).toContainText('Sample: 4 of 8 assets, stratified by line, seed 11');
+  await expect(card).toContainText('Sample: 4 of 8 images, stratified by line, seed 11');
   await expect(card).toContainText('line 1: 2 of 4 · line 2: 2 of 4');
 
   // Each labeler in their own tab (own session), one after the other.
@@ -195,10 +200,16 @@ test('a lead draws a round for two labelers, each labels it blind, and the lead 
   await expect(perClass.getByRole('button').first()).toHaveAccessibleName(/^dent: F1 0\.00/);
   await concord.shot(page, 'agreement-screen');
 
-  // Click through: the dent bar lists the item behind it; opening it shows both labelers.
+  // Click through: the dent bar lists the item behind it (and stays the one marked);
+  // opening it shows both labelers.
   await perClass.getByRole('button', { name: /^dent:/ }).click();
   const drawer = page.getByRole('complementary', { name: /Disagreements on dent/ });
   await expect(drawer).toContainText('1 item');
+  await expect(perClass.getByRole('button', { name: /^dent:/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(perClass.locator('[aria-pressed="true"]')).toHaveCount(1);
   await expect(drawer).toContainText('1 class conflict (dent vs scratch)');
   await drawer.locator('.ag-item').first().click();
   const dialog = page.getByRole('dialog');

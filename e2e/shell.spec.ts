@@ -182,6 +182,7 @@ test('reload reopens the same item; back and forward move between screens; a sub
   await expect(file).toHaveText(second);
 
   // "No defects" and submit; back on the submitted item undo and redo change nothing.
+  await expect(page.locator('.label-stage')).toHaveAttribute('aria-busy', 'false');
   await page.keyboard.press('0');
   const verdict = page.getByRole('button', { name: /No defects/ });
   await expect(verdict).toHaveAttribute('aria-pressed', 'true');

@@ -24,7 +24,9 @@ fs.copyFileSync(svg, path.join(pub, 'favicon.svg'));
 /** An .ico holding PNG images (the format every current browser and OS reads). */
 async function writeIco(file, sizes) {
   const pngs = await Promise.all(
-    sizes.map((s) => sharp(svg, { density: 72 }).resize(s, s).png({ compressionLevel: 9 }).toBuffer()),
+    sizes.map((s) =>
+      sharp(svg, { density: 72 }).resize(s, s).png({ compressionLevel: 9 }).toBuffer(),
+    ),
   );
   const header = Buffer.alloc(6 + 16 * sizes.length);
   header.writeUInt16LE(0, 0); // reserved

@@ -117,7 +117,6 @@ export const BINDINGS: readonly Binding[] = [
   { action: 'nextUnfinished', keys: ['shift+d'], label: 'Next unfinished item', group: 'Navigate' },
 ];
 
-
 export type HotkeyOwner = 'class' | 'tag';
 
 /**

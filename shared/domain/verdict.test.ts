@@ -49,9 +49,9 @@ describe('the "no defects" verdict', () => {
       tags: ['tag_defective', 'tag_ok'],
       noDefects: true,
     });
-    expect(withVerdict({ tags: ['tag_ok', 'tag_defective'], noDefects: true }, false, spec)).toEqual(
-      { tags: ['tag_defective'], noDefects: false },
-    );
+    expect(
+      withVerdict({ tags: ['tag_ok', 'tag_defective'], noDefects: true }, false, spec),
+    ).toEqual({ tags: ['tag_defective'], noDefects: false });
     expect(doc.tags).toEqual(['tag_defective']); // inputs are never mutated
   });
 });

@@ -164,6 +164,9 @@ describe('agreement service', () => {
       ['ben', 2],
     ]);
     expect(detail.pairs?.[0]).toMatchObject({ agreements: 1, classConflicts: 1 });
+    // Documents hold tag ids; the dialog names them from here.
+    const tags = await t.call('lead', 'instructions:current', {});
+    expect(detail.tags).toEqual(tags.spec.tags.map((tag) => ({ id: tag.id, name: tag.name })));
   });
 
   it('shows the trend across rounds and names the class whose revised instructions moved it', async () => {

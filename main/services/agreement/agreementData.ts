@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/api/envelope';
-import type { ClassStyle } from '../../../shared/api/schemas/agreementChannels';
+import type { ClassStyle, TagName } from '../../../shared/api/schemas/agreementChannels';
 import type { AnnotationDoc } from '../../../shared/api/schemas/annotationDoc';
 import type { InstructionSpec } from '../../../shared/api/schemas/instructionSpec';
 import type { Db } from '../../db/connection';
@@ -26,6 +26,7 @@ export interface AgreementData {
   docs: Map<string, Map<string, AnnotationDoc>>;
   spec: InstructionSpec;
   classes: ClassStyle[];
+  tags: TagName[];
 }
 
 export interface ScopeInput {
@@ -78,6 +79,15 @@ function hasWork(status: string, doc: AnnotationDoc): boolean {
     doc.segments.length > 0 ||
     doc.noDefects
   );
+}
+
+/** Tag names: the scope's instructions first, then the current ones. */
+export function tagNames(specs: InstructionSpec[]): TagName[] {
+  const out = new Map<string, TagName>();
+  for (const spec of specs) {
+    for (const t of spec.tags) if (!out.has(t.id)) out.set(t.id, { id: t.id, name: t.name });
+  }
+  return [...out.values()];
 }
 
 /** Class names and colours: the scope's instructions first, then the current ones. */
@@ -197,5 +207,6 @@ export function loadAgreementData(db: Db, actor: Actor, scope: ScopeInput): Agre
     docs,
     spec: scoped.spec,
     classes: classStyles([scoped.spec, current.spec]),
+    tags: tagNames([scoped.spec, current.spec]),
   };
 }

@@ -175,5 +175,6 @@ export function agreementItemDetail(
     })),
     pairs: report?.perItem[0]?.pairs ?? null,
     classes: data.classes,
+    tags: data.tags,
   };
 }

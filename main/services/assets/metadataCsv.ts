@@ -135,10 +135,7 @@ export async function readMetadataCsv(csvPath: string): Promise<MetadataTable> {
   }
   const table = parseMetadataCsv(text);
   if (table.fatal)
-    throw new AppError(
-      'BAD_FILE',
-      `Metadata CSV ${csvPath}: ${table.fatal}; nothing was imported`,
-    );
+    throw new AppError('BAD_FILE', `Metadata CSV ${csvPath}: ${table.fatal}; nothing was imported`);
   return table;
 }
 

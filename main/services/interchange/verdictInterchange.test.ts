@@ -92,7 +92,12 @@ describe('"ok" tag and "no defects" verdict through import and export', () => {
     expect(result.problems).toEqual([]);
     expect(stored('imgs/c.png').noDefects).toBe(true);
     const out = path.join(fx.dir, 'out.coco.json');
-    exportAnnotations(fx.project, { actor: cliOwner, labelerName: 'ana', format: 'coco', path: out });
+    exportAnnotations(fx.project, {
+      actor: cliOwner,
+      labelerName: 'ana',
+      format: 'coco',
+      path: out,
+    });
     const coco = JSON.parse(fs.readFileSync(out, 'utf8')) as {
       images: Array<{ file_name: string; no_defects: boolean; tags: string[] }>;
     };
@@ -107,12 +112,22 @@ describe('"ok" tag and "no defects" verdict through import and export', () => {
       labeler: 'ana',
       items: [{ file: 'imgs/c.png', tags: ['defective'] }],
     });
-    importAnnotations(fx.project, { actor: cliOwner, labelerName: 'ana', format: 'concord', path: file });
+    importAnnotations(fx.project, {
+      actor: cliOwner,
+      labelerName: 'ana',
+      format: 'concord',
+      path: file,
+    });
     // Written before the verdict was normalised: the tag without the flag.
     const legacy: AnnotationDoc = { ...stored('imgs/c.png'), tags: [okTagId()], noDefects: false };
     fx.project.db.prepare('UPDATE annotations SET doc_json = ?').run(JSON.stringify(legacy));
     const out = path.join(fx.dir, 'legacy.json');
-    exportAnnotations(fx.project, { actor: cliOwner, labelerName: 'ana', format: 'concord', path: out });
+    exportAnnotations(fx.project, {
+      actor: cliOwner,
+      labelerName: 'ana',
+      format: 'concord',
+      path: out,
+    });
     const exported = JSON.parse(fs.readFileSync(out, 'utf8')) as {
       items: Array<{ tags: string[]; noDefects: boolean }>;
     };

@@ -15,7 +15,10 @@ export function ensureProjectUid(db: Db): string {
   if (existing) return existing.value;
   // Two processes may open an older file at once: the first insert wins, both read it back.
   db.transaction(() => {
-    db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run(UID_KEY, randomUUID());
+    db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run(
+      UID_KEY,
+      randomUUID(),
+    );
   })();
   return (read.get(UID_KEY) as { value: string }).value;
 }

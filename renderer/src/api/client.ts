@@ -1,8 +1,11 @@
 import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '../../../shared/api/contract';
 import type { ApiError, Envelope } from '../../../shared/api/envelope';
+import type { AssetUrlBuilders } from './assetUrls';
+import { assetUrls } from './assetUrls';
 import './bridge';
 
-export type AssetVariant = 'original' | 'display' | 'thumb' | 'peaks';
+export type { AssetVariant } from './assetUrls';
+export { setAssetScope, withParam } from './assetUrls';
 
 /** A failed call, carrying the service's code and its human-readable message. */
 export class ApiCallError extends Error {
@@ -15,39 +18,11 @@ export class ApiCallError extends Error {
   }
 }
 
-export interface ApiClient {
+/** `assetUrl` and `tileUrl` name the open project's files (see assetUrls.ts). */
+export interface ApiClient extends AssetUrlBuilders {
   readonly transport: 'ipc' | 'http';
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
-  /** A file of the open project's asset (see `setAssetScope`). */
-  assetUrl(id: number, variant: AssetVariant): string;
-  /** One full-resolution tile of a large image (same route, same checks as `assetUrl`). */
-  tileUrl(id: number, level: number, col: number, row: number): string;
-}
-
-/**
- * Asset ids restart at 1 in every project, and Chromium keeps decoded images in a memory
- * cache that ignores cache headers: `/files/asset/1/thumb` of the last project would show
- * for this one's asset 1. So every asset URL names the project file it belongs to, in a
- * query the servers ignore. The session store sets it whenever the open project changes.
- */
-let assetScope = '';
-
-export function setAssetScope(key: string | null): void {
-  assetScope = key ? `?p=${encodeURIComponent(key)}` : '';
-}
-
-/** The one place asset and tile URLs are made: `base` is the transport's asset route. */
-function assetUrls(base: string): Pick<ApiClient, 'assetUrl' | 'tileUrl'> {
-  return {
-    assetUrl: (id, variant) => `${base}/${id}/${variant}${assetScope}`,
-    tileUrl: (id, level, col, row) => `${base}/${id}/tile/${level}/${col}/${row}${assetScope}`,
-  };
-}
-
-/** Adds one query parameter to a URL that may already have a query. */
-export function withParam(url: string, name: string, value: string | number): string {
-  return `${url}${url.includes('?') ? '&' : '?'}${name}=${encodeURIComponent(value)}`;
 }
 
 function unwrap<T>(envelope: Envelope<T>): T {

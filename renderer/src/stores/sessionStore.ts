@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AppInfo, ProjectSummary, RecentProject } from '../../../shared/api/schemas/project';
+import { assetScopeKey } from '../api/assetUrls';
 import { api, ApiCallError, setAssetScope } from '../api/client';
 
 /** What the start screen is busy with, so its buttons can show progress and stay disabled. */
@@ -28,19 +29,6 @@ export const useSessionStore = create<SessionState>(() => ({
 }));
 
 const set = useSessionStore.setState;
-
-/**
- * Names one project file for asset URLs: its uid (kept inside the file) and where it is, so
- * a copy of a project file that later diverges from the original is still told apart.
- */
-export function assetScopeKey(project: Pick<ProjectSummary, 'uid' | 'path'>): string {
-  let h = 0x811c9dc5; // FNV-1a, enough to tell two paths apart
-  for (let i = 0; i < project.path.length; i++) {
-    h ^= project.path.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return `${project.uid}.${(h >>> 0).toString(36)}`;
-}
 
 // Set before any screen renders the new project (this listener is the store's first).
 useSessionStore.subscribe((s, prev) => {

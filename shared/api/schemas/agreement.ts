@@ -44,12 +44,19 @@ export const BoxAgreementSummary = z.object({
   items: ItemCount,
   /** Mean IoU over agreement pairs (matched, same class). */
   meanIoU: Figure,
+  meanIoUCi95: Ci95,
+  /** Items with at least one agreement pair (behind the mean IoU). */
+  meanIoUItems: ItemCount,
   nA: Count,
   nB: Count,
   agreements: Count,
   classConflicts: Count,
   onlyA: Count,
   onlyB: Count,
+  /** Items with at least one class conflict, only-A box, only-B box (any pair). */
+  conflictItems: ItemCount,
+  onlyAItems: ItemCount,
+  onlyBItems: ItemCount,
   /** Worst first: lowest F1 first, n/a last; ties by more boxes, then name. */
   perClass: z.array(ClassAgreement),
 });

@@ -30,6 +30,10 @@ export type AgreementScope = z.input<typeof AgreementScope>;
 export const ClassStyle = z.object({ id: z.string(), name: z.string(), color: z.string() });
 export type ClassStyle = z.infer<typeof ClassStyle>;
 
+/** An item tag's display name (documents store tag ids). */
+export const TagName = z.object({ id: z.string(), name: z.string() });
+export type TagName = z.infer<typeof TagName>;
+
 export const AgreementView = z.object({
   /** The report without `perItem` (ask `agreement:items` for the items behind a figure). */
   report: AgreementReport.omit({ perItem: true }),
@@ -139,6 +143,8 @@ export const AgreementItemDetail = z.object({
   /** Null when fewer than two labelers annotated the item. */
   pairs: z.array(ItemPairAgreement).nullable(),
   classes: z.array(ClassStyle),
+  /** Names of the tag ids in the documents (the scope's instructions first, then the current). */
+  tags: z.array(TagName),
 });
 export type AgreementItemDetail = z.infer<typeof AgreementItemDetail>;
 

@@ -93,6 +93,14 @@ describe('computeAgreement, two labelers (hand-computed)', () => {
     expect(report.boxes.f1).toBeCloseTo(4 / 6, 15);
     expect(report.boxes.meanIoU).toBeCloseTo((9 / 11 + 1) / 2, 15);
     expect(report.boxes.f1Ci95).toBeNull(); // bootstrap off
+    expect(report.boxes.meanIoUCi95).toBeNull();
+    // The items behind each count: agreements only in item1, the conflict in item2.
+    expect(report.boxes).toMatchObject({
+      meanIoUItems: 1,
+      conflictItems: 1,
+      onlyAItems: 0,
+      onlyBItems: 0,
+    });
   });
 
   it('per class, worst first, unused classes last as n/a', () => {
@@ -212,6 +220,13 @@ describe('computeAgreement, three labelers with missing annotations', () => {
     expect(perClass[1]![0]).toBe('s');
     expect(perClass[1]![1]).toBeCloseTo(4 / 9, 15);
     expect(perClass[1]![2]).toBe(3);
+    // Items where any pair agrees (X, Z), conflicts (X), has a box only the first drew (Y).
+    expect(report.boxes).toMatchObject({
+      meanIoUItems: 2,
+      conflictItems: 1,
+      onlyAItems: 1,
+      onlyBItems: 0,
+    });
   });
 
   it('tags: no Cohen kappa at the top level; alpha over all labelers at once', () => {
@@ -404,6 +419,7 @@ describe('computeAgreement, bootstrap', () => {
       expect(ci![1]).toBeGreaterThanOrEqual(v! - 1e-12);
     };
     within(r.boxes.f1, r.boxes.f1Ci95);
+    within(r.boxes.meanIoU, r.boxes.meanIoUCi95);
     for (const c of r.boxes.perClass) within(c.f1, c.ci95);
     within(r.tags.cohenKappa, r.tags.cohenKappaCi95);
     within(r.tags.krippendorffAlpha, r.tags.krippendorffAlphaCi95);
@@ -428,6 +444,7 @@ describe('computeAgreement, bootstrap', () => {
       bootstrap: { samples: 200, seed: 1 },
     });
     expect(r.boxes.f1Ci95).not.toBeNull();
+    expect(r.boxes.meanIoUCi95).not.toBeNull();
     expect(r.boxes.perClass.every((c) => c.ci95 !== null)).toBe(true);
     expect(r.tags.krippendorffAlphaCi95).not.toBeNull();
     expect(r.tags.cohenKappaCi95).toBeNull();

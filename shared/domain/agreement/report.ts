@@ -27,6 +27,7 @@ import {
   meanFigure,
   meanOfDefined,
   meanTranscripts,
+  ratioFigure,
   sortWorstFirst,
 } from './reportFigures';
 import {
@@ -105,6 +106,7 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
   let itemsInFullAgreement = 0;
   let itemsWithBoxesAny = 0;
   let transcriptItemsAny = 0;
+  const itemsWithAny = { agreement: 0, conflict: 0, onlyA: 0, onlyB: 0 };
   compared.forEach(({ key, docs }, i) => {
     const r = compareItem(ctx, i, key, docs);
     perItem.push(r.item);
@@ -112,6 +114,8 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
     if (r.item.fullAgreement) itemsInFullAgreement++;
     if (r.anyBoxes) itemsWithBoxesAny++;
     if (r.anyTranscript) transcriptItemsAny++;
+    for (const k of ['agreement', 'conflict', 'onlyA', 'onlyB'] as const)
+      if (r.any[k]) itemsWithAny[k]++;
   });
 
   // Every interval comes from one shared set of resamples; `targets[k]` receives figure k's.
@@ -148,9 +152,13 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
       used.map((u) => u.summary.boxes),
       perClass,
       itemsWithBoxesAny,
+      itemsWithAny,
     );
     const boxes = topBoxes;
-    if (used.length > 0) want(meanFigure(used.map((u) => u.overall)), (ci) => (boxes.f1Ci95 = ci));
+    if (used.length > 0) {
+      want(meanFigure(used.map((u) => u.overall)), (ci) => (boxes.f1Ci95 = ci));
+      want(meanFigure(used.map((u) => u.meanIoU)), (ci) => (boxes.meanIoUCi95 = ci));
+    }
   }
   const allAlpha = alphaFigure(allTagValues);
   const topTags: TagAgreementSummary = {
@@ -195,6 +203,7 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
 interface PairResult {
   summary: PairAgreement;
   overall: BootstrapFigure;
+  meanIoU: BootstrapFigure;
   /** By class number; undefined where the pair never saw the class. */
   classFigures: Array<BootstrapFigure | undefined>;
 }
@@ -212,16 +221,23 @@ function summarizePair(
     f1Ci95: null,
     items: p.itemsWithBoxes,
     meanIoU: tot.agreements > 0 ? tot.iouSum / tot.agreements : null,
+    meanIoUCi95: null,
+    meanIoUItems: p.itemsWith.agreement,
     nA: tot.nA,
     nB: tot.nB,
     agreements: tot.agreements,
     classConflicts: tot.classConflicts,
     onlyA: tot.onlyA,
     onlyB: tot.onlyB,
+    conflictItems: p.itemsWith.conflict,
+    onlyAItems: p.itemsWith.onlyA,
+    onlyBItems: p.itemsWith.onlyB,
     perClass: [],
   };
   const overall = f1Figure(p.agreementCol, p.boxCol);
   want(overall, (ci) => (boxes.f1Ci95 = ci));
+  const meanIoU = ratioFigure(p.iouCol, p.agreementCol);
+  want(meanIoU, (ci) => (boxes.meanIoUCi95 = ci));
   const classFigures: Array<BootstrapFigure | undefined> = [];
   boxes.perClass = classIds.map((id, k) => {
     const counts = p.classTotals[k] ?? { nA: 0, nB: 0, agreements: 0 };
@@ -262,6 +278,7 @@ function summarizePair(
       confusion: p.confusion.result(),
     },
     overall,
+    meanIoU,
     classFigures,
   };
 }

@@ -21,6 +21,14 @@ export function f1Figure(agreements: Float64Array, boxes: Float64Array): Bootstr
   };
 }
 
+/** Mean IoU = sum(IoU of agreement pairs) / sum(agreements). */
+export function ratioFigure(numerator: Float64Array, denominator: Float64Array): BootstrapFigure {
+  return {
+    columns: [numerator, denominator],
+    value: (s) => (s[1]! > 0 ? s[0]! / s[1]! : null),
+  };
+}
+
 /** Mean over the parts that are defined (the top-level figure with more than two labelers). */
 export function meanFigure(parts: readonly BootstrapFigure[]): BootstrapFigure {
   const widths = parts.map((p) => p.columns.length);
@@ -162,6 +170,7 @@ export function meanBoxes(
   parts: readonly BoxAgreementSummary[],
   perClass: ClassAgreement[],
   items: number,
+  itemsWith: { agreement: number; conflict: number; onlyA: number; onlyB: number },
 ): BoxAgreementSummary {
   const m = (f: (b: BoxAgreementSummary) => number) => mean(parts.map(f));
   return {
@@ -169,12 +178,17 @@ export function meanBoxes(
     f1Ci95: null,
     items,
     meanIoU: meanOfDefined(parts.map((b) => b.meanIoU)),
+    meanIoUCi95: null,
+    meanIoUItems: itemsWith.agreement,
     nA: m((b) => b.nA),
     nB: m((b) => b.nB),
     agreements: m((b) => b.agreements),
     classConflicts: m((b) => b.classConflicts),
     onlyA: m((b) => b.onlyA),
     onlyB: m((b) => b.onlyB),
+    conflictItems: itemsWith.conflict,
+    onlyAItems: itemsWith.onlyA,
+    onlyBItems: itemsWith.onlyB,
     perClass,
   };
 }

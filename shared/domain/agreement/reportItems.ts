@@ -39,6 +39,8 @@ export interface PairState {
   items: number;
   itemsInFullAgreement: number;
   itemsWithBoxes: number;
+  /** Items with at least one agreement, class conflict, only-A box, only-B box. */
+  itemsWith: { agreement: number; conflict: number; onlyA: number; onlyB: number };
   totals: ClassCounts & { classConflicts: number; onlyA: number; onlyB: number; iouSum: number };
   /** Indexed by class id number. */
   classTotals: ClassCounts[];
@@ -46,6 +48,8 @@ export interface PairState {
   /** Per compared item: agreements and nA + nB (bootstrap columns). */
   agreementCol: Float64Array;
   boxCol: Float64Array;
+  /** Per compared item: the IoU summed over its agreement pairs (mean IoU's numerator). */
+  iouCol: Float64Array;
   classAgreementCols: Float64Array[];
   classBoxCols: Float64Array[];
   confusion: ConfusionBuilder;
@@ -82,11 +86,13 @@ export function createPairStates(
         items: 0,
         itemsInFullAgreement: 0,
         itemsWithBoxes: 0,
+        itemsWith: { agreement: 0, conflict: 0, onlyA: 0, onlyB: 0 },
         totals: { nA: 0, nB: 0, agreements: 0, classConflicts: 0, onlyA: 0, onlyB: 0, iouSum: 0 },
         classTotals: [],
         classItems: [],
         agreementCol: new Float64Array(itemCount),
         boxCol: new Float64Array(itemCount),
+        iouCol: new Float64Array(itemCount),
         classAgreementCols: [],
         classBoxCols: [],
         confusion: createConfusion(classIds),
@@ -105,6 +111,8 @@ export interface ItemPassResult {
   tagValues: number[];
   anyBoxes: boolean;
   anyTranscript: boolean;
+  /** Whether any pair had an agreement, class conflict, only-A box, only-B box here. */
+  any: { agreement: boolean; conflict: boolean; onlyA: boolean; onlyB: boolean };
 }
 
 /** Compares every pair of labelers on compared item number `i`, updating the pair states. */
@@ -121,6 +129,7 @@ export function compareItem(
   let disagreements = 0;
   let anyBoxes = false;
   let anyTranscript = false;
+  const any = { agreement: false, conflict: false, onlyA: false, onlyB: false };
   for (const p of ctx.pairs) {
     const da = docs[p.a];
     const db = docs[p.b];
@@ -138,6 +147,18 @@ export function compareItem(
     tot.onlyA += cmp.onlyA;
     tot.onlyB += cmp.onlyB;
     tot.iouSum += cmp.agreementIoUSum;
+    const seen = {
+      agreement: cmp.agreements > 0,
+      conflict: cmp.classConflicts > 0,
+      onlyA: cmp.onlyA > 0,
+      onlyB: cmp.onlyB > 0,
+    };
+    for (const k of ['agreement', 'conflict', 'onlyA', 'onlyB'] as const) {
+      if (!seen[k]) continue;
+      p.itemsWith[k]++;
+      any[k] = true;
+    }
+    p.iouCol[i] = cmp.agreementIoUSum;
     if (cmp.nA + cmp.nB > 0) {
       p.itemsWithBoxes++;
       anyBoxes = true;
@@ -214,5 +235,6 @@ export function compareItem(
     tagValues: tagCats.filter((c) => c >= 0),
     anyBoxes,
     anyTranscript,
+    any,
   };
 }

@@ -56,6 +56,11 @@ export function AgreementScreen() {
   const pair = report?.pairs[Math.min(pairIndex, (report?.pairs.length ?? 1) - 1)] ?? null;
   const pairFilter = report && report.pairs.length > 1 && pair ? { pair: pair.labelers } : {};
   const round = view?.round ?? null;
+  // What the drawer lists, so the figure it came from stays marked (and nothing else).
+  const drilled = s.drill?.filter ?? null;
+  const drilledClass = drilled?.kind === 'classDisagreement' ? (drilled.classId ?? null) : null;
+  const drilledCell =
+    drilled?.kind === 'cell' ? { a: drilled.a ?? null, b: drilled.b ?? null } : null;
   return (
     <div className={`ag-screen ${s.drill ? 'with-drawer' : ''}`}>
       <div className="ag-main">
@@ -109,6 +114,7 @@ export function AgreementScreen() {
           <div className={`ag-body ${s.loading ? 'is-stale' : ''}`}>
             <SummaryCards
               report={report}
+              selectedTitle={s.drill?.title ?? null}
               onDrill={
                 lead
                   ? (title, filter) =>
@@ -127,6 +133,7 @@ export function AgreementScreen() {
               <ClassF1Chart
                 rows={report.boxes.perClass}
                 colorOf={colorOf}
+                selectedId={drilledClass}
                 onPick={
                   lead
                     ? (r) =>
@@ -152,6 +159,7 @@ export function AgreementScreen() {
                     confusion={pair.confusion}
                     labelers={pair.labelers}
                     nameOf={nameOf}
+                    selected={drilledCell}
                     onPick={
                       lead
                         ? (a, b, label) =>

@@ -17,11 +17,14 @@ export function ClassF1Chart({
   rows,
   colorOf,
   onPick,
+  selectedId = null,
 }: {
   rows: readonly ClassAgreement[];
   colorOf: (classId: string) => string;
   /** Absent for labelers: the items behind a figure are for leads. */
   onPick?: ((row: ClassAgreement) => void) | undefined;
+  /** The class whose items the drawer lists: marked until the drawer shows something else. */
+  selectedId?: string | null;
 }) {
   const shown = rows.filter((r) => r.nA + r.nB > 0);
   if (shown.length === 0)
@@ -33,8 +36,11 @@ export function ClassF1Chart({
     <svg
       className="ag-chart"
       viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      style={{ maxWidth: width }}
+      // Drawn at its own size, scaled down only when the panel is narrower: opening the
+      // drawer beside it then does not move the rows under a resting pointer.
+      width={width}
+      height={height}
+      style={{ maxWidth: '100%', height: 'auto' }}
       role="group"
       aria-label="F1 per class, worst first"
     >
@@ -53,8 +59,9 @@ export function ClassF1Chart({
         return (
           <g
             key={r.classId}
-            className={onPick ? 'ag-row' : 'ag-row-static'}
+            className={`${onPick ? 'ag-row' : 'ag-row-static'} ${r.classId === selectedId ? 'is-selected' : ''}`}
             {...(onPick ? clickable(() => onPick(r)) : {})}
+            {...(onPick ? { 'aria-pressed': r.classId === selectedId } : {})}
             aria-label={`${r.class}: F1 ${fmt(r.f1)}${r.ci95 ? `, 95% interval ${fmtCi(r.ci95)}` : ''}, ${r.items} items.${onPick ? ' Show the items.' : ''}`}
           >
             <rect x={0} y={y + 1} width={width} height={ROW - 2} className="ag-row-hit" rx={4} />

@@ -17,12 +17,15 @@ export function ConfusionHeatmap({
   labelers,
   nameOf,
   onPick,
+  selected = null,
 }: {
   confusion: ConfusionMatrix;
   labelers: [string, string];
   nameOf: (classId: string) => string;
   /** Absent for labelers: the items behind a figure are for leads. */
   onPick?: ((a: string | null, b: string | null, label: string) => void) | undefined;
+  /** The cell whose items the drawer lists. */
+  selected?: { a: string | null; b: string | null } | null;
 }) {
   const n = confusion.classIds.length;
   // Only classes that occur anywhere in the matrix; "none" always last.
@@ -117,10 +120,12 @@ export function ConfusionHeatmap({
                 <title>{what}</title>
               </>
             );
+            const isSelected = selected !== null && selected.a === id(r) && selected.b === id(c);
             return count > 0 && onPick ? (
               <g
                 key={c}
-                className="ag-cell"
+                className={`ag-cell ${isSelected ? 'is-selected' : ''}`}
+                aria-pressed={isSelected}
                 {...clickable(() => onPick(id(r), id(c), what))}
                 aria-label={`${what}. Show the items.`}
               >

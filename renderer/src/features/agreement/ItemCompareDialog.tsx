@@ -8,10 +8,12 @@ function ImagePanel({
   detail,
   doc,
   colorOf,
+  nameOf,
 }: {
   detail: AgreementItemDetail;
   doc: AnnotationDoc | null;
   colorOf: (id: string) => string;
+  nameOf: (id: string) => string;
 }) {
   const w = detail.width ?? 1;
   const h = detail.height ?? 1;
@@ -31,7 +33,7 @@ function ImagePanel({
           stroke={colorOf(b.classId)}
           strokeWidth={stroke}
         >
-          <title>{b.classId}</title>
+          <title>{nameOf(b.classId)}</title>
         </rect>
       ))}
     </svg>
@@ -40,14 +42,18 @@ function ImagePanel({
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function docSummary(doc: AnnotationDoc | null, nameOf: (id: string) => string): string {
+function docSummary(
+  doc: AnnotationDoc | null,
+  nameOf: (id: string) => string,
+  tagName: (id: string) => string,
+): string {
   if (!doc) return 'not annotated';
   const counts = new Map<string, number>();
   for (const b of doc.boxes)
     counts.set(nameOf(b.classId), (counts.get(nameOf(b.classId)) ?? 0) + 1);
   const boxes = [...counts].map(([n, c]) => `${c} ${n}`).join(', ');
   const parts = [boxes || (doc.noDefects ? 'no defects' : 'no boxes')];
-  if (doc.tags.length) parts.push(`tags: ${doc.tags.join(', ')}`);
+  if (doc.tags.length) parts.push(`tags: ${doc.tags.map(tagName).join(', ')}`);
   if (doc.segments.length) parts.push(`${doc.segments.length} segments`);
   return parts.join(' · ');
 }
@@ -63,6 +69,8 @@ export function ItemCompareDialog({
   const styles = new Map(detail.classes.map((c) => [c.id, c]));
   const colorOf = (id: string) => styles.get(id)?.color ?? '#ff00aa';
   const nameOf = (id: string) => styles.get(id)?.name ?? id;
+  const tags = new Map(detail.tags.map((t) => [t.id, t.name]));
+  const tagName = (id: string) => tags.get(id) ?? id;
   const legend = [
     ...new Set(detail.annotations.flatMap((a) => a.doc?.boxes.map((b) => b.classId) ?? [])),
   ];
@@ -78,10 +86,10 @@ export function ItemCompareDialog({
           <figure key={a.labeler} className="ag-compare-panel">
             <figcaption>
               <strong>{a.labeler}</strong>{' '}
-              <span className="muted">{docSummary(a.doc, nameOf)}</span>
+              <span className="muted">{docSummary(a.doc, nameOf, tagName)}</span>
             </figcaption>
             {detail.kind === 'image' ? (
-              <ImagePanel detail={detail} doc={a.doc} colorOf={colorOf} />
+              <ImagePanel detail={detail} doc={a.doc} colorOf={colorOf} nameOf={nameOf} />
             ) : (
               <ol className="ag-compare-segments">
                 {a.doc?.segments.map((s) => (

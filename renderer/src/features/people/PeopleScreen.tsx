@@ -63,7 +63,7 @@ function AddPersonForm({ onAdded }: { onAdded: () => void }) {
       </label>
       <label className="field">
         <span className="field-label">
-          {role === 'lead' ? 'Passphrase (required)' : 'PIN (optional)'}
+          {role === 'lead' ? 'Passphrase (required)' : 'PIN (for blind rounds)'}
         </span>
         <input
           className="input"
@@ -149,8 +149,17 @@ function PersonRow({ person, onChanged }: { person: ProfileDetails; onChanged: (
           </form>
         ) : (
           <div className="people-secret">
-            <span className={person.hasSecret ? '' : 'muted'}>
-              {person.hasSecret ? `Has a ${secretWord(person.role)}` : 'None'}
+            <span
+              className={person.hasSecret ? '' : 'people-no-pin'}
+              title={
+                person.hasSecret
+                  ? undefined
+                  : 'Without a PIN anyone can sign in as this labeler: they cannot take part in blind rounds'
+              }
+            >
+              {person.hasSecret
+                ? `Has a ${secretWord(person.role)}`
+                : 'No PIN: not in blind rounds'}
             </span>
             <button className="btn btn-ghost btn-sm" onClick={() => setEditing(true)}>
               {person.hasSecret ? 'Change' : `Set ${secretWord(person.role)}`}
@@ -197,8 +206,8 @@ export function PeopleScreen() {
       <header className="screen-header">
         <h2>People</h2>
         <span className="muted">
-          Everyone who labels or leads this project. Leads sign in with a passphrase; labelers may
-          have a PIN.
+          Everyone who labels or leads this project. Leads sign in with a passphrase; labelers with
+          a PIN, which blind rounds require so nobody can sign in as someone else.
         </span>
       </header>
       {error && <ErrorNotice message={error} onDismiss={() => setError(null)} />}

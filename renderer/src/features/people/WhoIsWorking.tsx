@@ -72,7 +72,7 @@ export function WhoIsWorking() {
           </li>
         ))}
       </ul>
-      {isSample && <SampleSignInHint />}
+      {isSample && <SampleSignInHint profiles={profiles} />}
       {chosen?.hasSecret && (
         <form
           className="gate-secret"

@@ -5,6 +5,7 @@ import type { RoundPreview, StratifySpec } from '../../../../shared/api/schemas/
 import type { MetadataFacet } from '../../../../shared/api/schemas/assets';
 import { api, ApiCallError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { canLabelBlind, LabelerPicker } from './LabelerPicker';
 import { describeStrata, parseSize } from './roundFormat';
 
 const message = (e: unknown) =>
@@ -23,6 +24,7 @@ interface Choices {
   people: ProfileDetails[];
   facets: MetadataFacet[];
   versions: InstructionVersionSummary[];
+  kinds: { image: number; audio: number };
 }
 
 /** The lead's form for drawing a round, with a live preview of the sample it would draw. */
@@ -38,7 +40,9 @@ export function CreateRoundForm({
   const [mode, setMode] = useState<'count' | 'fraction'>('count');
   const [sizeText, setSizeText] = useState('20');
   const [stratify, setStratify] = useState('none');
-  const [kind, setKind] = useState<'' | 'image' | 'audio'>('');
+  // Images by default (as `concord round create`): one editor per round, and the size
+  // means what it says. Set once the project's kinds are known.
+  const [kind, setKind] = useState<'' | 'image' | 'audio'>('image');
   const [seed, setSeed] = useState(() => String(randomSeed()));
   const [showSuggestions, setShowSuggestions] = useState(false);
   const [version, setVersion] = useState<number | null>(null);
@@ -53,14 +57,19 @@ export function CreateRoundForm({
       api.invoke('profiles:list', {}),
       api.invoke('assets:facets', {}),
       api.invoke('instructions:versions', {}),
+      api.invoke('assets:list', { kind: 'image', limit: 1 }),
+      api.invoke('assets:list', { kind: 'audio', limit: 1 }),
     ])
-      .then(([people, facets, versions]) => {
+      .then(([people, facets, versions, images, audio]) => {
         if (!live) return;
-        setChoices({ people, facets, versions });
+        const kinds = { image: images.total, audio: audio.total };
+        setChoices({ people, facets, versions, kinds });
         setVersion(versions[0]?.version ?? null);
-        // Preselect the labelers when there are exactly two: the common case.
+        setKind(kinds.image > 0 ? 'image' : 'audio');
+        // Preselect the labelers when there are exactly two who can take part: the common case.
         const labelers = people.filter((p) => p.role === 'labeler');
-        if (labelers.length === 2) setLabelerIds(labelers.map((p) => p.id));
+        if (labelers.length === 2 && labelers.every(canLabelBlind))
+          setLabelerIds(labelers.map((p) => p.id));
       })
       .catch((e: unknown) => live && setError(message(e)));
     return () => {
@@ -134,25 +143,7 @@ export function CreateRoundForm({
         }
       }}
     >
-      <fieldset className="round-form-section">
-        <legend className="field-label">Labelers (two or more)</legend>
-        <div className="round-labeler-picks">
-          {choices?.people.map((p) => (
-            <label key={p.id} className={`round-pick ${labelerIds.includes(p.id) ? 'is-on' : ''}`}>
-              <input
-                type="checkbox"
-                checked={labelerIds.includes(p.id)}
-                onChange={() => toggle(p.id)}
-              />
-              {p.name}
-              {p.role === 'lead' && <span className="tag tag-muted">lead</span>}
-            </label>
-          ))}
-          {choices && choices.people.length < 2 && (
-            <span className="field-hint">Add labelers on the People screen first.</span>
-          )}
-        </div>
-      </fieldset>
+      <LabelerPicker people={choices?.people ?? null} chosen={labelerIds} onToggle={toggle} />
 
       <div className="round-form-grid">
         <div className="field">
@@ -197,9 +188,11 @@ export function CreateRoundForm({
             value={kind}
             onChange={(e) => setKind(e.target.value as '' | 'image' | 'audio')}
           >
-            <option value="">Images and audio</option>
-            <option value="image">Images only</option>
-            <option value="audio">Audio only</option>
+            <option value="image">Images only{choices ? ` (${choices.kinds.image})` : ''}</option>
+            <option value="audio">Audio only{choices ? ` (${choices.kinds.audio})` : ''}</option>
+            <option value="">
+              Images and audio{choices ? ` (${choices.kinds.image + choices.kinds.audio})` : ''}
+            </option>
           </select>
         </label>
         <div className="field">
