@@ -1,6 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react';
 import type { AgreementView, ItemFilter } from '../../../../shared/api/schemas/agreementChannels';
-import { fmt, fmtCi, fmtCount, qualityColor } from './chartMath';
+import { cardColumns, fmt, fmtCi, fmtCount, qualityColor } from './chartMath';
 
 type Report = AgreementView['report'];
 
@@ -54,14 +54,6 @@ function Card({
 
 const ci = (c: [number, number] | null) => (c ? `95% CI ${fmtCi(c)}` : 'no interval');
 const items = (n: number) => `${fmtCount(n)} item${n === 1 ? '' : 's'}`;
-
-/**
- * Columns for `count` cards: one row up to five, else two balanced rows (8 -> 4 + 4,
- * 7 -> 4 + 3), so no card is ever left alone on a row whatever the window width.
- */
-export function cardColumns(count: number): number {
-  return count <= 5 ? count : Math.ceil(count / 2);
-}
 
 /** The headline figures; each one opens the items behind it. */
 export function SummaryCards({

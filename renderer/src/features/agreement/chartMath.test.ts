@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { fmt, fmtCi, fmtCount, heatColor, qualityColor, scaleLinear, shorten } from './chartMath';
+import {
+  cardColumns,
+  fmt,
+  fmtCi,
+  fmtCount,
+  heatColor,
+  qualityColor,
+  scaleLinear,
+  shorten,
+} from './chartMath';
 
 describe('chart math', () => {
   it('scales linearly and survives an empty domain', () => {
@@ -7,6 +16,15 @@ describe('chart math', () => {
     expect(x(0)).toBe(10);
     expect(x(0.5)).toBe(60);
     expect(scaleLinear(2, 2, 5, 9)(2)).toBe(5);
+  });
+
+  it('lays the headline cards out in one row or two balanced ones, never one alone', () => {
+    expect([4, 5, 6, 7, 8].map(cardColumns)).toEqual([4, 5, 3, 4, 4]);
+    for (let n = 1; n <= 12; n++) {
+      const cols = cardColumns(n);
+      const last = n % cols || cols;
+      expect(n === 1 || last >= 2 || n <= cols).toBe(true);
+    }
   });
 
   it('formats figures, intervals and counts', () => {

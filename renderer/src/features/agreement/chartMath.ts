@@ -59,3 +59,11 @@ export function heatTextColor(count: number, max: number): string {
 export function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
 }
+
+/**
+ * Columns for `count` headline cards: one row up to five, else two balanced rows (8 -> 4 + 4,
+ * 7 -> 4 + 3), so no card is ever left alone on a row whatever the window width.
+ */
+export function cardColumns(count: number): number {
+  return count <= 5 ? count : Math.ceil(count / 2);
+}
