@@ -12,6 +12,8 @@ import type { RevisionAction } from '../../../shared/api/schemas/annotations';
 import type { Actor } from '../identity/actor';
 import { annotationById, writeAnnotation } from '../annotations/annotationRepository';
 import { readableAnnotationsSql } from '../rounds/blindness';
+import type { VerdictSpec } from '../../../shared/domain/verdict';
+import { normalizeVerdict } from '../../../shared/domain/verdict';
 
 /**
  * Boxes and annotations per class id, over every labeler's current annotations — or, with
@@ -44,6 +46,8 @@ export function tagUsage(db: Db, reader?: Actor): TagUsage[] {
 export interface ResolutionPlan {
   classes: Map<string, ClassResolution>;
   tags: Map<string, TagResolution>;
+  /** The new instructions: a tag merged into the no-defects tag must set the verdict too. */
+  next: VerdictSpec;
 }
 
 /** `"dent"` for a known id; internal ids never reach a message. */
@@ -71,7 +75,7 @@ export function planResolutions(
   const nextTagIds = new Set(next.tags.map((t) => t.id));
   const classUse = new Map(classUsage(db).map((u) => [u.classId, u]));
   const tagUse = new Map(tagUsage(db).map((u) => [u.tagId, u]));
-  const plan: ResolutionPlan = { classes: new Map(), tags: new Map() };
+  const plan: ResolutionPlan = { classes: new Map(), tags: new Map(), next };
   const missing: string[] = [];
 
   for (const c of previous.classes) {
@@ -136,7 +140,9 @@ function rewriteDoc(
     if (r) action ??= r.action === 'merge' ? 'merge-tag' : 'remove-tag';
     if (kept !== null && !tags.includes(kept)) tags.push(kept);
   }
-  return action ? { doc: { ...doc, boxes, tags }, action } : null;
+  return action
+    ? { doc: { ...doc, boxes, ...normalizeVerdict({ ...doc, tags }, plan.next) }, action }
+    : null;
 }
 
 /**

@@ -231,6 +231,28 @@ describe('instruction versions', () => {
       'tag_defective',
     ]);
   });
+
+  it('merging a tag into the no-defects tag gives the no-defects verdict too', async () => {
+    h = await openTeamHarness();
+    const img = h.addImage('a.png', 10, 10);
+    const v1 = await h.call('lead', 'instructions:current', {});
+    const okTag = v1.spec.tags.find((t) => t.noDefects)!;
+    await h.call('ana', 'annotations:save', {
+      assetId: img,
+      doc: doc([], ['tag_uncertain']),
+      baseRevision: 0,
+    });
+    const spec = { ...v1.spec, tags: v1.spec.tags.filter((t) => t.id !== 'tag_uncertain') };
+    await h.call('lead', 'instructions:save', {
+      spec,
+      note: 'uncertain items count as ok',
+      baseVersion: 1,
+      tagResolutions: [{ tagId: 'tag_uncertain', action: 'merge', intoTagId: okTag.id }],
+    });
+    const after = (await h.call('ana', 'annotations:get', { assetId: img })).doc;
+    expect(after.tags).toEqual([okTag.id]);
+    expect(after.noDefects).toBe(true);
+  });
 });
 
 describe('instructions JSON file', () => {
