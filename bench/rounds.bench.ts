@@ -47,8 +47,9 @@ try {
     'INSERT INTO profiles (name, name_key, role, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)',
   );
   const leadId = Number(profile.run('Lead', 'lead', 'lead', 'x', now).lastInsertRowid);
-  const ana = Number(profile.run('ana', 'ana', 'labeler', null, now).lastInsertRowid);
-  const ben = Number(profile.run('ben', 'ben', 'labeler', null, now).lastInsertRowid);
+  // Round labelers need a PIN (any hash will do: nobody signs in here).
+  const ana = Number(profile.run('ana', 'ana', 'labeler', 'x', now).lastInsertRowid);
+  const ben = Number(profile.run('ben', 'ben', 'labeler', 'x', now).lastInsertRowid);
   const lead: Actor = { id: leadId, name: 'Lead', role: 'lead' };
   const classes = Array.from({ length: 20 }, (_x, k) => ({
     id: `cls_${k}`,

@@ -121,9 +121,17 @@ export async function signIn(page: Page, name: string, secret?: string): Promise
     .getByRole('list', { name: 'Profiles' })
     .getByRole('button', { name: new RegExp(`^${name}\\b`) })
     .click();
+  const secretField = gate.getByLabel(/^(Passphrase|PIN) for /);
   if (secret !== undefined) {
-    await gate.getByLabel(/^(Passphrase|PIN) for /).fill(secret);
+    await secretField.fill(secret);
     await gate.getByRole('button', { name: 'Sign in' }).click();
+  } else {
+    // Labelers of blind rounds have PINs (the sample's: SAMPLE_LABELER_PINS): say so plainly
+    // instead of timing out on a sign-in that waits for one.
+    const current = page.getByTestId('current-profile');
+    await expect(current.or(secretField)).toBeVisible();
+    if (await secretField.isVisible())
+      throw new Error(`signIn(page, '${name}'): ${name} has a PIN or passphrase; pass it`);
   }
   await expect(page.getByTestId('current-profile')).toContainText(name);
 }

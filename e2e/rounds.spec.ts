@@ -123,17 +123,26 @@ test('a lead draws a round for two labelers, each labels it blind, and the lead 
     await add.getByRole('button', { name: 'Add person' }).click();
     await expect(page.locator('.people-table')).toContainText(who);
   }
+  // cid has no PIN: anyone could sign in as him, so he cannot take part in a blind round.
+  await add.getByLabel('Name').fill('cid');
+  await add.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.locator('.people-table tr', { hasText: 'cid' })).toContainText(
+    'No PIN: not in blind rounds',
+  );
+  await concord.shot(page, 'people-pins');
 
   // A round of 4 of the 8 images, stratified by line, seeded.
   await nav(page, 'Rounds');
   await page.getByRole('button', { name: 'New round' }).click();
   const form = page.getByRole('form', { name: 'New round' });
+  await expect(form.getByRole('checkbox', { name: 'cid' })).toBeDisabled();
+  await expect(form).toContainText('Labelers without a PIN cannot take part');
   await form.getByRole('checkbox', { name: 'ana' }).check();
   await form.getByRole('checkbox', { name: 'ben' }).check();
   await form.getByLabel('Number of items').fill('4');
   await form.getByLabel('Draw').selectOption({ label: 'Stratified by line (2 values)' });
   await form.getByLabel('Seed').fill('11');
-  await expect(form.locator('.round-preview')).toContainText('4 of 8 assets');
+  await expect(form.locator('.round-preview')).toContainText('4 of 8 images');
   await concord.shot(page, 'rounds-create');
   await form.getByRole('button', { name: 'Create round' }).click();
   const card = page.getByRole('article', { name: 'Round r1' });
@@ -265,7 +274,7 @@ test('a lead draws a round for two labelers, each labels it blind, and the lead 
     id: number;
     name: string;
   }>;
-  const ids = people.filter((p) => p.name !== 'Lead').map((p) => p.id);
+  const ids = people.filter((p) => p.name === 'ana' || p.name === 'ben').map((p) => p.id);
   const r2 = await callAsPage(page, 'rounds:create', {
     labelerIds: ids,
     size: { count: 4 },
@@ -320,4 +329,16 @@ test('a lead draws a round for two labelers, each labels it blind, and the lead 
     "After revising 'dent' in v2, its F1 went from 0.00 to 1.00",
   );
   await concord.shot(page, 'agreement-trend');
+
+  // On the People screen the lead gives cid a PIN; ana's cannot be removed while r2 is open.
+  await nav(page, 'People');
+  const cid = page.locator('.people-table tr', { hasText: 'cid' });
+  await cid.getByRole('button', { name: 'Set PIN' }).click();
+  await cid.getByPlaceholder('New PIN').fill('4321');
+  await cid.getByRole('button', { name: 'Set', exact: true }).click();
+  await expect(cid).toContainText('Has a PIN');
+  const anaRow = page.locator('.people-table tr', { hasText: 'ana' });
+  await anaRow.getByRole('button', { name: 'Remove' }).click();
+  await expect(anaRow).toContainText('ana labels in open round r2');
+  await expect(anaRow).toContainText('Has a PIN');
 });

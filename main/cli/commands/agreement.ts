@@ -30,8 +30,9 @@ export function describeReport(r: AgreementReport): string[] {
   const lines = [
     `Agreement${r.round ? ` of round ${r.round}` : ''} (IoU >= ${r.iou}): ${r.labelers.join(' vs ')}`,
     `  ${r.items} item(s) compared, ${r.itemsInFullAgreement} in full agreement${r.itemsSkipped ? `, ${r.itemsSkipped} skipped (fewer than two labelers)` : ''}`,
-    `Boxes: F1 ${fig(b.f1)}${ci(b.f1Ci95)} over ${b.items} item(s), mean IoU ${fig(b.meanIoU)}; ` +
-      `${count(b.agreements)} agreements, ${count(b.classConflicts)} class conflicts, ${count(b.onlyA)} only-${a}, ${count(b.onlyB)} only-${bName}`,
+    `Boxes: F1 ${fig(b.f1)}${ci(b.f1Ci95)} over ${b.items} item(s), mean IoU ${fig(b.meanIoU)}${ci(b.meanIoUCi95)} in ${b.meanIoUItems} item(s); ` +
+      `${count(b.agreements)} agreements, ${count(b.classConflicts)} class conflicts (${b.conflictItems} item(s)), ` +
+      `${count(b.onlyA)} only-${a} (${b.onlyAItems} item(s)), ${count(b.onlyB)} only-${bName} (${b.onlyBItems} item(s))`,
   ];
   const perClass = b.perClass.filter((c) => c.nA + c.nB > 0);
   if (perClass.length) {

@@ -63,7 +63,9 @@ describe('concord annotations import|export', () => {
       await run('annotations', 'import', project, '--labeler', 'ana', '--format', 'concord', file),
     ).toBe(0);
     expect(err).toEqual([]);
-    expect(out[0]).toBe('Created labeler profile "ana".');
+    expect(out[0]).toBe(
+      'Created labeler profile "ana" without a PIN (blind rounds need one: concord profiles set-pin P ana --pin PIN).',
+    );
     expect(out[1]).toMatch(
       /^Imported 2 item\(s\) for ana under instructions version \d+: 2 new, 0 replaced, 0 unchanged; 1 box\(es\)\.$/,
     );

@@ -77,7 +77,10 @@ export const annotationsImportCommand: CliCommand = {
       return 1;
     }
     if (ctx.json) return 0;
-    if (result.profileCreated) ctx.io.out(`Created labeler profile "${result.labeler}".`);
+    if (result.profileCreated)
+      ctx.io.out(
+        `Created labeler profile "${result.labeler}" without a PIN (blind rounds need one: concord profiles set-pin P ${result.labeler} --pin PIN).`,
+      );
     ctx.io.out(
       `Imported ${result.items} item(s) for ${result.labeler}${result.round ? ` into round ${result.round}` : ''} under instructions version ${result.instructionsVersion}: ` +
         `${result.created} new, ${result.replaced} replaced, ${result.unchanged} unchanged; ${result.boxes} box(es).`,

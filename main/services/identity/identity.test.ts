@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Harness } from './testHarness';
 import { openHarness, openTeamHarness } from './testHarness';
 import { hashSecret, verifySecret } from './secretHash';
-import { seedSampleProfiles, SAMPLE_LEAD } from './sampleProfiles';
+import { SAMPLE_LABELER_PINS, seedSampleProfiles, SAMPLE_LEAD } from './sampleProfiles';
 import { actorByName } from './actor';
 
 let h: Harness | null = null;
@@ -159,16 +159,22 @@ describe('sign-in', () => {
 });
 
 describe('sample profiles', () => {
-  it('seeds Lead (passphrase "concord"), ana and ben, idempotently', async () => {
+  it('seeds Lead (passphrase "concord"), ana (PIN 1111) and ben (PIN 2222), idempotently', async () => {
     h = openHarness();
     await seedSampleProfiles(h.db);
     await seedSampleProfiles(h.db);
     const profiles = await h.call('x', 'session:profiles', {});
+    // Blind rounds need a PIN for every labeler: the sample's can run one at once.
     expect(profiles.map((p) => [p.name, p.role, p.hasSecret])).toEqual([
       ['Lead', 'lead', true],
-      ['ana', 'labeler', false],
-      ['ben', 'labeler', false],
+      ['ana', 'labeler', true],
+      ['ben', 'labeler', true],
     ]);
+    const ana = actorByName(h.db, 'ana');
+    expect((await h.fail('y', 'session:signIn', { profileId: ana.id! })).code).toBe(
+      'UNAUTHENTICATED',
+    );
+    await h.call('y', 'session:signIn', { profileId: ana.id!, secret: SAMPLE_LABELER_PINS.ana });
     const lead = actorByName(h.db, 'lead');
     await h.call('x', 'session:signIn', { profileId: lead.id!, secret: SAMPLE_LEAD.passphrase });
     expect(() => actorByName(h!.db, 'zoe')).toThrow(

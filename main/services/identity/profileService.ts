@@ -120,13 +120,13 @@ export async function updateProfile(
   const name = input.name?.trim() ?? row.name;
   let secretHash: string | null | undefined;
   if (input.secret !== undefined) secretHash = await secretFor(role, name, input.secret);
-  if (secretHash === null) assertPinNotNeeded(db, row.id, name);
   else if (role === 'lead' && row.secretHash === null) {
     throw new AppError(
       'INVALID_INPUT',
       `A lead needs a passphrase: set one for ${name} to make them a lead`,
     );
   }
+  if (secretHash === null) assertPinNotNeeded(db, row.id, name);
   return updateProfileRow(db, input.id, { name: input.name, role: input.role, secretHash });
 }
 

@@ -105,7 +105,7 @@ export function saveInstructions(
             input.classResolutions ?? [],
             input.tagResolutions ?? [],
           )
-        : { classes: new Map(), tags: new Map() };
+        : { classes: new Map(), tags: new Map(), next: input.spec };
       const version = insertVersion(db, {
         spec: input.spec,
         authorId: actor.id,

@@ -75,7 +75,8 @@ export async function makeFixture(): Promise<Fixture> {
     project,
     close() {
       host.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      // Background thumbnail jobs may still be finishing a file: retry instead of failing.
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
   };
 }

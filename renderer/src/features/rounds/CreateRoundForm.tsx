@@ -83,7 +83,8 @@ export function CreateRoundForm({
     seed.trim() !== '' && Number.isInteger(seedNumber) && seedNumber >= 0 && seedNumber < 2 ** 31;
   const draft = useMemo(
     () =>
-      'size' in parsedSize && seedOk
+      // Wait for the project's kinds: the default kind depends on them.
+      choices !== null && 'size' in parsedSize && seedOk
         ? {
             labelerIds,
             size: parsedSize.size,
@@ -96,7 +97,18 @@ export function CreateRoundForm({
         : null,
     // parsedSize is derived from mode and sizeText.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [labelerIds, mode, sizeText, stratify, kind, seedNumber, seedOk, showSuggestions, version],
+    [
+      choices,
+      labelerIds,
+      mode,
+      sizeText,
+      stratify,
+      kind,
+      seedNumber,
+      seedOk,
+      showSuggestions,
+      version,
+    ],
   );
 
   useEffect(() => {
@@ -245,7 +257,8 @@ export function CreateRoundForm({
         {preview ? (
           <>
             <strong>
-              {preview.items} of {preview.candidates} assets
+              {preview.items} of {preview.candidates}{' '}
+              {kind === 'image' ? 'images' : kind === 'audio' ? 'audio clips' : 'assets'}
             </strong>{' '}
             will be labeled by each chosen labeler, without seeing each other.
             {preview.strata.length > 1 && (
