@@ -4,13 +4,34 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const nodeBuiltins = [
-  'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'url', 'stream', 'events',
-  'util', 'zlib', 'net', 'buffer',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'worker_threads',
+  'http',
+  'url',
+  'stream',
+  'events',
+  'util',
+  'zlib',
+  'net',
+  'buffer',
 ].flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]);
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'e2e-artifacts/', 'bench-results/', 'resources/sample/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'release/',
+      'test-results/',
+      'playwright-report/',
+      'e2e-artifacts/',
+      'bench-results/',
+      'resources/sample/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -33,8 +54,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/main/**', '../../main/*'], message: 'The renderer talks to main only through the contract.' },
-            { group: ['electron', ...nodeBuiltins], message: 'The renderer runs in a sandbox: no electron or Node built-ins.' },
+            {
+              group: ['**/main/**', '../../main/*'],
+              message: 'The renderer talks to main only through the contract.',
+            },
+            {
+              group: ['electron', ...nodeBuiltins],
+              message: 'The renderer runs in a sandbox: no electron or Node built-ins.',
+            },
           ],
         },
       ],
@@ -45,22 +72,46 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: ['electron'], patterns: [{ group: nodeBuiltins, message: 'shared/ must run in the renderer too.' }] },
+        {
+          paths: ['electron'],
+          patterns: [{ group: nodeBuiltins, message: 'shared/ must run in the renderer too.' }],
+        },
       ],
     },
   },
   {
-    files: ['main/services/**/*.ts', 'main/db/**/*.ts', 'main/cli/**/*.ts', 'main/workers/**/*.ts', 'main/transport/http*.ts',
+    files: [
+      'main/services/**/*.ts',
+      'main/db/**/*.ts',
+      'main/cli/**/*.ts',
+      'main/workers/**/*.ts',
+      'main/transport/http*.ts',
       // The pure halves of the Electron shell, unit-tested without the Electron binary.
-      'main/transport/ipcHandler*.ts', 'main/transport/assetProtocol*.ts', 'main/transport/staticFiles*.ts',
-      'main/transport/fileResponse.ts', 'main/transport/schemes.ts', 'main/windows/navigationPolicy.ts', 'main/windows/launchArgs.ts'],
+      'main/transport/ipcHandler*.ts',
+      'main/transport/assetProtocol*.ts',
+      'main/transport/staticFiles*.ts',
+      'main/transport/fileResponse.ts',
+      'main/transport/schemes.ts',
+      'main/windows/navigationPolicy.ts',
+      'main/windows/launchArgs.ts',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Services run without Electron (CLI, HTTP transport).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Services run without Electron (CLI, HTTP transport).' },
+          ],
+        },
+      ],
     },
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/ban-ts-comment': 'error',
       'no-console': 'off',

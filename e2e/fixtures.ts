@@ -36,28 +36,44 @@ export const test = base.extend<{ concord: ConcordFixture }>({
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-e2e-'));
     const dataDir = path.join(workDir, 'appdata');
     fs.mkdirSync(dataDir, { recursive: true });
-    const env = { ...process.env, CONCORD_DATA_DIR: dataDir, HOME: workDir, CONCORD_NO_BROWSER: '1' };
+    const env = {
+      ...process.env,
+      CONCORD_DATA_DIR: dataDir,
+      HOME: workDir,
+      CONCORD_NO_BROWSER: '1',
+    };
     const children: ChildProcess[] = [];
 
     const fixture: ConcordFixture = {
       dataDir,
       workDir,
       cli(args) {
-        const r = spawnSync(process.execPath, [cliPath, ...args], { env, encoding: 'utf8', cwd: workDir });
+        const r = spawnSync(process.execPath, [cliPath, ...args], {
+          env,
+          encoding: 'utf8',
+          cwd: workDir,
+        });
         return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? -1 };
       },
       async serve(projectPath) {
-        const child = spawn(process.execPath, [cliPath, 'serve', ...(projectPath ? [projectPath] : [])], {
-          env,
-          cwd: workDir,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
+        const child = spawn(
+          process.execPath,
+          [cliPath, 'serve', ...(projectPath ? [projectPath] : [])],
+          {
+            env,
+            cwd: workDir,
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
         children.push(child);
         let stderr = '';
         child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
         const launchUrl = await new Promise<string>((resolve, reject) => {
           let out = '';
-          const timer = setTimeout(() => reject(new Error(`concord serve did not start: ${stderr}`)), 20_000);
+          const timer = setTimeout(
+            () => reject(new Error(`concord serve did not start: ${stderr}`)),
+            20_000,
+          );
           child.stdout!.on('data', (c: Buffer) => {
             out += c.toString();
             const nl = out.indexOf('\n');
@@ -66,11 +82,18 @@ export const test = base.extend<{ concord: ConcordFixture }>({
               resolve(out.slice(0, nl).trim());
             }
           });
-          child.on('exit', (code) => reject(new Error(`concord serve exited with ${code}: ${stderr}`)));
+          child.on('exit', (code) =>
+            reject(new Error(`concord serve exited with ${code}: ${stderr}`)),
+          );
         });
         const u = new URL(launchUrl);
         await page.goto(launchUrl);
-        return { launchUrl, origin: u.origin, token: u.searchParams.get('token') ?? '', process: child };
+        return {
+          launchUrl,
+          origin: u.origin,
+          token: u.searchParams.get('token') ?? '',
+          process: child,
+        };
       },
       async shot(page, name) {
         fs.mkdirSync(artifactsDir, { recursive: true });

@@ -36,7 +36,10 @@ for (const n of names) {
     banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   });
   console.log(`\n== bench ${n} ==`);
-  const r = spawnSync(process.execPath, ['--expose-gc', outfile, ...rest], { stdio: 'inherit', cwd: root });
+  const r = spawnSync(process.execPath, ['--expose-gc', outfile, ...rest], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -8,7 +8,10 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
-if (!fs.existsSync(path.join(root, 'dist/main/cli.cjs')) || !fs.existsSync(path.join(root, 'dist/renderer/index.html'))) {
+if (
+  !fs.existsSync(path.join(root, 'dist/main/cli.cjs')) ||
+  !fs.existsSync(path.join(root, 'dist/renderer/index.html'))
+) {
   spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
 }
 
@@ -30,10 +33,16 @@ if (electron && !process.env.CONCORD_NO_ELECTRON) {
   const child = spawn(electron, [root, ...extraArgs], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log('Electron binary not installed here; serving Concord in the browser over the loopback transport instead.');
-  const child = spawn(process.execPath, [path.join(root, 'bin/concord.cjs'), 'serve', ...extraArgs], {
-    stdio: ['inherit', 'pipe', 'inherit'],
-  });
+  console.log(
+    'Electron binary not installed here; serving Concord in the browser over the loopback transport instead.',
+  );
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'bin/concord.cjs'), 'serve', ...extraArgs],
+    {
+      stdio: ['inherit', 'pipe', 'inherit'],
+    },
+  );
   let first = true;
   child.stdout.on('data', (chunk) => {
     const text = chunk.toString();
@@ -53,10 +62,17 @@ if (electron && !process.env.CONCORD_NO_ELECTRON) {
 function openBrowser(url) {
   if (process.env.CONCORD_NO_BROWSER || process.env.CI) return;
   const candidates =
-    process.platform === 'darwin' ? ['open'] : process.platform === 'win32' ? ['explorer'] : ['xdg-open', 'chromium', 'google-chrome'];
+    process.platform === 'darwin'
+      ? ['open']
+      : process.platform === 'win32'
+        ? ['explorer']
+        : ['xdg-open', 'chromium', 'google-chrome'];
   for (const cmd of candidates) {
     const which = spawnSync(process.platform === 'win32' ? 'where' : 'which', [cmd]);
-    if (which.status === 0 && (process.platform !== 'linux' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY)) {
+    if (
+      which.status === 0 &&
+      (process.platform !== 'linux' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY)
+    ) {
       spawn(cmd, [url], { stdio: 'ignore', detached: true }).unref();
       console.log(`Opened ${cmd}. If no window appeared, open the URL above yourself.`);
       return;

@@ -17,7 +17,8 @@ const processIo: CliIo = {
 function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | null {
   const sorted = [...commands].sort((a, b) => b.words.length - a.words.length);
   for (const command of sorted) {
-    if (command.words.every((w, i) => argv[i] === w)) return { command, rest: argv.slice(command.words.length) };
+    if (command.words.every((w, i) => argv[i] === w))
+      return { command, rest: argv.slice(command.words.length) };
   }
   return null;
 }

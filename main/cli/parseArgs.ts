@@ -38,7 +38,12 @@ export function parseArgs(argv: string[], command: CliCommand): Parsed {
       }
     } else if (eq >= 0) {
       throw new UsageError(`--${name} does not take a value`);
-    } else if (name !== 'json' && name !== 'help' && !(command.valueFlags ?? []).includes(name) && !isBooleanFlag(command, name)) {
+    } else if (
+      name !== 'json' &&
+      name !== 'help' &&
+      !(command.valueFlags ?? []).includes(name) &&
+      !isBooleanFlag(command, name)
+    ) {
       throw new UsageError(`unknown option --${name} for "concord ${command.words.join(' ')}"`);
     }
     if (listFlags.has(name) && typeof value === 'string') {

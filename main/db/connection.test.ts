@@ -40,7 +40,9 @@ describe('openDatabase', () => {
   });
 
   it('reports a missing file and a folder by path', () => {
-    expect(() => openDatabase(path.join(dir, 'missing.concord'))).toThrow(/Project file not found: .*missing\.concord/);
+    expect(() => openDatabase(path.join(dir, 'missing.concord'))).toThrow(
+      /Project file not found: .*missing\.concord/,
+    );
     expect(() => openDatabase(dir)).toThrow(/is a folder/);
   });
 
@@ -78,9 +80,20 @@ describe('migrate', () => {
     const db = new Database(path.join(dir, 'm.concord'));
     const order: number[] = [];
     const ms = [
-      { version: 1, name: 'a', up: (d: Database.Database) => (d.exec('CREATE TABLE a (x INTEGER) STRICT'), order.push(1)) },
+      {
+        version: 1,
+        name: 'a',
+        up: (d: Database.Database) => (d.exec('CREATE TABLE a (x INTEGER) STRICT'), order.push(1)),
+      },
       { version: 2, name: 'b', up: () => order.push(2) },
-      { version: 3, name: 'bad', up: (d: Database.Database) => { d.exec('CREATE TABLE c (x INTEGER) STRICT'); throw new Error('boom'); } },
+      {
+        version: 3,
+        name: 'bad',
+        up: (d: Database.Database) => {
+          d.exec('CREATE TABLE c (x INTEGER) STRICT');
+          throw new Error('boom');
+        },
+      },
     ];
     migrate(db, ms, 2);
     expect(order).toEqual([1, 2]);

@@ -27,7 +27,11 @@ export function schemaVersion(db: Db): number {
  * Brings the database to the newest schema, one transaction per migration, so a crash
  * mid-way leaves it at the last completed version.
  */
-export function migrate(db: Db, migrations: Migration[] = allMigrations, target = latestSchemaVersion): void {
+export function migrate(
+  db: Db,
+  migrations: Migration[] = allMigrations,
+  target = latestSchemaVersion,
+): void {
   const current = schemaVersion(db);
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue;
@@ -53,7 +57,8 @@ function assertSqliteFile(path: string): void {
     if (e instanceof AppError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new AppError('NOT_FOUND', `Project file not found: ${path}`);
-    if (code === 'EISDIR') throw new AppError('BAD_FILE', `${path} is a folder, not a project file`);
+    if (code === 'EISDIR')
+      throw new AppError('BAD_FILE', `${path} is a folder, not a project file`);
     throw new AppError('BAD_FILE', `Cannot read ${path}: ${(e as Error).message}`);
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
@@ -73,7 +78,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   }
   let db: Db;
   try {
-    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: !options.create });
+    db = new Database(path, {
+      readonly: options.readonly ?? false,
+      fileMustExist: !options.create,
+    });
   } catch (e) {
     throw new AppError('BAD_FILE', `Cannot open ${path}: ${(e as Error).message}`);
   }

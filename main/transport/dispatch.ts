@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Channel, ChannelOutput, ParsedInput } from '../../shared/api/contract';
 import { contract, isChannel } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/envelope';
@@ -40,7 +40,10 @@ export async function dispatch(
   ctx: CallContext,
 ): Promise<Envelope<unknown>> {
   if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel "${channel}"` } };
+    return {
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel "${channel}"` },
+    };
   }
   const spec = contract[channel];
   const parsed = spec.input.safeParse(rawInput ?? {});

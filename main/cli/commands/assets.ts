@@ -4,7 +4,8 @@ import type { CliCommand } from '../cliTypes';
 import { requireArg } from '../cliTypes';
 
 function describe(a: Asset): string {
-  const size = a.kind === 'image' ? `${a.width}x${a.height}` : `${(a.durationSec ?? 0).toFixed(2)}s`;
+  const size =
+    a.kind === 'image' ? `${a.width}x${a.height}` : `${(a.durationSec ?? 0).toFixed(2)}s`;
   const meta = Object.entries(a.metadata)
     .map(([k, v]) => `${k}=${v}`)
     .join(' ');

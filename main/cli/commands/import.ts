@@ -22,7 +22,11 @@ export const importCommand: CliCommand = {
     try {
       const result = await importAssets(
         project,
-        { paths, mode: ctx.flags.copy ? 'copy' : 'reference', metadataCsv: metadata ? path.resolve(metadata) : undefined },
+        {
+          paths,
+          mode: ctx.flags.copy ? 'copy' : 'reference',
+          metadataCsv: metadata ? path.resolve(metadata) : undefined,
+        },
         {
           signal: controller.signal,
           onProgress: (done, total) => {
@@ -50,10 +54,13 @@ export const importCommand: CliCommand = {
           ),
         );
       } else {
-        ctx.io.out(`Imported ${result.imported}, skipped ${result.duplicates} duplicate(s), ${result.failed.length} failed.`);
+        ctx.io.out(
+          `Imported ${result.imported}, skipped ${result.duplicates} duplicate(s), ${result.failed.length} failed.`,
+        );
         for (const f of result.failed) ctx.io.out(`  failed: ${f.path}: ${f.error}`);
         for (const w of result.metadataWarnings) ctx.io.out(`  metadata: ${w}`);
-        if (result.cancelled) ctx.io.out('Import was cancelled; the files imported so far are kept.');
+        if (result.cancelled)
+          ctx.io.out('Import was cancelled; the files imported so far are kept.');
       }
       // Valid files imported => success, even when some files failed (each is listed).
       return result.imported === 0 && result.duplicates === 0 && result.failed.length > 0 ? 1 : 0;

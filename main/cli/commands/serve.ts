@@ -13,12 +13,21 @@ export const serveCommand: CliCommand = {
     const file = ctx.args[0];
     const portFlag = stringFlag(ctx, 'port');
     const port = portFlag === undefined ? 0 : Number(portFlag);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${portFlag}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port must be 0-65535, got "${portFlag}"`);
     const services = ctx.services();
     if (file) services.host.open(path.resolve(file));
-    const server = await startHttpServer({ services, rendererDir: rendererDir(), port, token: process.env.CONCORD_TOKEN });
+    const server = await startHttpServer({
+      services,
+      rendererDir: rendererDir(),
+      port,
+      token: process.env.CONCORD_TOKEN,
+    });
     ctx.io.out(server.launchUrl);
-    if (!ctx.json) ctx.io.err(`Concord is serving ${file ? path.resolve(file) : 'the start screen'} on ${server.url} (Ctrl+C to stop)`);
+    if (!ctx.json)
+      ctx.io.err(
+        `Concord is serving ${file ? path.resolve(file) : 'the start screen'} on ${server.url} (Ctrl+C to stop)`,
+      );
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);

@@ -1,4 +1,9 @@
-import type { Asset, AssetPage, AssetQuery, MetadataFacet } from '../../../shared/api/schemas/assets';
+import type {
+  Asset,
+  AssetPage,
+  AssetQuery,
+  MetadataFacet,
+} from '../../../shared/api/schemas/assets';
 import { AppError } from '../../../shared/api/envelope';
 import type { Db } from '../../db/connection';
 
@@ -34,12 +39,19 @@ function attachMetadata(db: Db, rows: AssetRow[]): Asset[] {
       `SELECT asset_id AS assetId, key, value FROM asset_metadata
         WHERE asset_id IN (SELECT value FROM json_each(?)) ORDER BY key`,
     )
-    .all(JSON.stringify(rows.map((r) => r.id))) as Array<{ assetId: number; key: string; value: string }>;
+    .all(JSON.stringify(rows.map((r) => r.id))) as Array<{
+    assetId: number;
+    key: string;
+    value: string;
+  }>;
   for (const m of meta) byId.get(m.assetId)![m.key] = m.value;
   return rows.map((r) => ({ ...r, metadata: byId.get(r.id)! }));
 }
 
-export function listAssets(db: Db, query: Required<Pick<AssetQuery, 'offset' | 'limit'>> & AssetQuery): AssetPage {
+export function listAssets(
+  db: Db,
+  query: Required<Pick<AssetQuery, 'offset' | 'limit'>> & AssetQuery,
+): AssetPage {
   const where: string[] = [];
   const params: unknown[] = [];
   if (query.kind) {
@@ -51,11 +63,15 @@ export function listAssets(db: Db, query: Required<Pick<AssetQuery, 'offset' | '
     params.push(`%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   }
   for (const [key, value] of Object.entries(query.metadata ?? {})) {
-    where.push('EXISTS (SELECT 1 FROM asset_metadata m WHERE m.asset_id = a.id AND m.key = ? AND m.value = ?)');
+    where.push(
+      'EXISTS (SELECT 1 FROM asset_metadata m WHERE m.asset_id = a.id AND m.key = ? AND m.value = ?)',
+    );
     params.push(key, value);
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM assets a ${clause}`).get(...params) as { n: number }).n;
+  const total = (
+    db.prepare(`SELECT COUNT(*) AS n FROM assets a ${clause}`).get(...params) as { n: number }
+  ).n;
   const rows = db
     .prepare(`SELECT ${COLUMNS} FROM assets a ${clause} ORDER BY a.rel_path LIMIT ? OFFSET ?`)
     .all(...params, query.limit, query.offset) as AssetRow[];
@@ -63,7 +79,8 @@ export function listAssets(db: Db, query: Required<Pick<AssetQuery, 'offset' | '
 }
 
 export function getAsset(db: Db, id: number): Asset {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM assets a WHERE a.id = ?`).get(id) as AssetRow | undefined;
+  const row = db.prepare(`SELECT ${COLUMNS} FROM assets a WHERE a.id = ?`).get(id) as
+    AssetRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No asset with id ${id} in this project`);
   return attachMetadata(db, [row])[0]!;
 }
@@ -71,7 +88,9 @@ export function getAsset(db: Db, id: number): Asset {
 /** Metadata fields and their values with counts, for the filter bar. */
 export function metadataFacets(db: Db, maxValues = 200): MetadataFacet[] {
   const rows = db
-    .prepare('SELECT key, value, COUNT(*) AS count FROM asset_metadata GROUP BY key, value ORDER BY key, value')
+    .prepare(
+      'SELECT key, value, COUNT(*) AS count FROM asset_metadata GROUP BY key, value ORDER BY key, value',
+    )
     .all() as Array<{ key: string; value: string; count: number }>;
   const facets = new Map<string, MetadataFacet>();
   for (const r of rows) {

@@ -16,7 +16,8 @@ export function listDirectory(dir: string | undefined, showHidden = false): DirL
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new AppError('NOT_FOUND', `Folder not found: ${target}`);
-    if (code === 'ENOTDIR') throw new AppError('INVALID_INPUT', `${target} is a file, not a folder`);
+    if (code === 'ENOTDIR')
+      throw new AppError('INVALID_INPUT', `${target} is a file, not a folder`);
     throw new AppError('FORBIDDEN', `Cannot read folder ${target}: ${(e as Error).message}`);
   }
   const entries: DirEntry[] = [];
@@ -36,7 +37,9 @@ export function listDirectory(dir: string | undefined, showHidden = false): DirL
     }
     if (kind) entries.push({ name: d.name, path: full, kind, bytes });
   }
-  entries.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'dir' ? -1 : 1));
+  entries.sort((a, b) =>
+    a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'dir' ? -1 : 1,
+  );
   const parent = path.dirname(target);
   return { dir: target, parent: parent === target ? null : parent, entries };
 }

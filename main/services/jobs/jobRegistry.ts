@@ -19,11 +19,17 @@ const PROGRESS_INTERVAL_MS = 100;
  * once, reports progress as events (throttled), and can be cancelled from any window.
  */
 export class JobRegistry {
-  private readonly jobs = new Map<string, { job: Job; controller: AbortController; lastEmit: number }>();
+  private readonly jobs = new Map<
+    string,
+    { job: Job; controller: AbortController; lastEmit: number }
+  >();
 
   constructor(private readonly bus: EventBus) {}
 
-  start<T>(kind: JobKind, run: (handle: JobHandle) => Promise<T>): { jobId: string; done: Promise<Job> } {
+  start<T>(
+    kind: JobKind,
+    run: (handle: JobHandle) => Promise<T>,
+  ): { jobId: string; done: Promise<Job> } {
     const id = randomUUID();
     const controller = new AbortController();
     const entry = {
@@ -48,7 +54,11 @@ export class JobRegistry {
     const done = (async (): Promise<Job> => {
       try {
         const result = await run(handle);
-        entry.job = { ...entry.job, status: controller.signal.aborted ? 'cancelled' : 'done', result };
+        entry.job = {
+          ...entry.job,
+          status: controller.signal.aborted ? 'cancelled' : 'done',
+          result,
+        };
       } catch (e) {
         const cancelled = controller.signal.aborted;
         entry.job = {

@@ -31,7 +31,8 @@ export class ProjectHost {
 
   /** The open project, or a NO_PROJECT error a user can act on. */
   require(): OpenProject {
-    if (!this.project) throw new AppError('NO_PROJECT', 'No project is open. Create or open a project first.');
+    if (!this.project)
+      throw new AppError('NO_PROJECT', 'No project is open. Create or open a project first.');
     return this.project;
   }
 
@@ -125,7 +126,9 @@ export class ProjectHost {
 
 export function summarize(p: OpenProject): ProjectSummary {
   const meta = p.db
-    .prepare('SELECT name, created_at AS createdAt, is_sample AS isSample FROM project WHERE id = 1')
+    .prepare(
+      'SELECT name, created_at AS createdAt, is_sample AS isSample FROM project WHERE id = 1',
+    )
     .get() as { name: string; createdAt: string; isSample: number };
   const counts = p.db
     .prepare(

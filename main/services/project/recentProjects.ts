@@ -20,7 +20,12 @@ export class RecentProjects {
 
   touch(projectPath: string, name: string): void {
     const rest = this.read().filter((r) => r.path !== projectPath);
-    this.write([{ path: projectPath, name, openedAt: new Date().toISOString() }, ...rest].slice(0, MAX_RECENT));
+    this.write(
+      [{ path: projectPath, name, openedAt: new Date().toISOString() }, ...rest].slice(
+        0,
+        MAX_RECENT,
+      ),
+    );
   }
 
   forget(projectPath: string): void {

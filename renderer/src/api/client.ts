@@ -1,4 +1,10 @@
-import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '../../../shared/api/contract';
+import type {
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+  EventName,
+  EventPayload,
+} from '../../../shared/api/contract';
 import type { ApiError, Envelope } from '../../../shared/api/envelope';
 import type { AssetUrlBuilders } from './assetUrls';
 import { assetUrls } from './assetUrls';
@@ -59,7 +65,10 @@ function createHttpClient(): ApiClient {
     if (source) return;
     source = new EventSource('/api/events');
     source.onmessage = (msg) => {
-      const { name, payload } = JSON.parse(msg.data as string) as { name: string; payload: unknown };
+      const { name, payload } = JSON.parse(msg.data as string) as {
+        name: string;
+        payload: unknown;
+      };
       for (const l of listeners.get(name) ?? []) l(payload);
     };
   };
@@ -74,7 +83,10 @@ function createHttpClient(): ApiClient {
           body: JSON.stringify(input ?? {}),
         });
       } catch (e) {
-        throw new ApiCallError('INTERNAL', `Concord is not reachable (${(e as Error).message}). Is it still running?`);
+        throw new ApiCallError(
+          'INTERNAL',
+          `Concord is not reachable (${(e as Error).message}). Is it still running?`,
+        );
       }
       return unwrap((await res.json()) as Envelope<never>);
     },

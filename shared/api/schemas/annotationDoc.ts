@@ -49,7 +49,13 @@ export const AnnotationDoc = z.object({
 });
 export type AnnotationDoc = z.infer<typeof AnnotationDoc>;
 
-export const emptyDoc = (): AnnotationDoc => ({ boxes: [], tags: [], noDefects: false, uncertain: false, segments: [] });
+export const emptyDoc = (): AnnotationDoc => ({
+  boxes: [],
+  tags: [],
+  noDefects: false,
+  uncertain: false,
+  segments: [],
+});
 
 /** WORKING -> SUBMITTED -> REVIEWED (accepted, or sent back to WORKING with a comment). */
 export const ItemStatus = z.enum(['unlabeled', 'working', 'submitted', 'accepted', 'sent_back']);

@@ -10,7 +10,11 @@ export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'color must look l
 export const Hotkey = z.string().regex(/^[1-9a-z]$/, 'hotkey must be 1-9 or a single letter a-z');
 
 export const AttributeDef = z.discriminatedUnion('type', [
-  z.object({ name: z.string().min(1), type: z.literal('enum'), options: z.array(z.string().min(1)).min(1) }),
+  z.object({
+    name: z.string().min(1),
+    type: z.literal('enum'),
+    options: z.array(z.string().min(1)).min(1),
+  }),
   z.object({ name: z.string().min(1), type: z.literal('boolean') }),
   z.object({ name: z.string().min(1), type: z.literal('text') }),
 ]);

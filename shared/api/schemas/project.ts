@@ -57,7 +57,9 @@ export type DirListing = z.infer<typeof DirListing>;
 export const projectChannels = {
   'app:info': { input: Empty, output: AppInfo },
   'project:create': {
-    input: z.object({ path: FsPath, name: z.string().trim().min(1, 'name is empty').max(200) }).strict(),
+    input: z
+      .object({ path: FsPath, name: z.string().trim().min(1, 'name is empty').max(200) })
+      .strict(),
     output: ProjectSummary,
   },
   'project:open': { input: z.object({ path: FsPath }).strict(), output: ProjectSummary },
