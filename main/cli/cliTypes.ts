@@ -42,3 +42,18 @@ export function requireArg(ctx: CommandContext, index: number, what: string): st
   if (!v) throw new UsageError(`missing ${what}`);
   return v;
 }
+
+/** A numeric flag checked by `check`; the error says what was wanted and what was given. */
+export function numberFlag(
+  ctx: CommandContext,
+  name: string,
+  check: (n: number) => boolean,
+  want: string,
+): number | undefined {
+  const raw = stringFlag(ctx, name);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || !check(n))
+    throw new UsageError(`--${name} must be ${want}, got "${raw}"`);
+  return n;
+}

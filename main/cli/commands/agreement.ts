@@ -2,22 +2,8 @@ import type { AgreementReport, Ci95 } from '../../../shared/api/schemas/agreemen
 import { cliOwner } from '../../services/identity/actor';
 import { agreementReport } from '../../services/agreement/agreementService';
 import { roundByName } from '../../services/rounds/roundRepository';
-import type { CliCommand, CommandContext } from '../cliTypes';
-import { requireArg, stringFlag, UsageError } from '../cliTypes';
-
-function numberFlag(
-  ctx: CommandContext,
-  name: string,
-  check: (n: number) => boolean,
-  want: string,
-): number | undefined {
-  const raw = stringFlag(ctx, name);
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || !check(n))
-    throw new UsageError(`--${name} must be ${want}, got "${raw}"`);
-  return n;
-}
+import type { CliCommand } from '../cliTypes';
+import { numberFlag, requireArg, stringFlag, UsageError } from '../cliTypes';
 
 const fig = (x: number | null, digits = 2) => (x === null ? 'n/a' : x.toFixed(digits));
 const ci = (c: Ci95) => (c ? ` [${c[0].toFixed(2)}, ${c[1].toFixed(2)}]` : '');

@@ -12,21 +12,7 @@ import {
 import { closeRound, createRound, listRoundSummaries } from '../../services/rounds/roundService';
 import type { Db } from '../../db/connection';
 import type { CliCommand, CommandContext } from '../cliTypes';
-import { requireArg, stringFlag, UsageError } from '../cliTypes';
-
-function numberFlag(
-  ctx: CommandContext,
-  name: string,
-  check: (n: number) => boolean,
-  want: string,
-): number | undefined {
-  const raw = stringFlag(ctx, name);
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || !check(n))
-    throw new UsageError(`--${name} must be ${want}, got "${raw}"`);
-  return n;
-}
+import { numberFlag, requireArg, stringFlag, UsageError } from '../cliTypes';
 
 function describeStratify(s: StratifySpec): string {
   if (s.by === 'metadata') return `stratified by ${s.field}`;

@@ -36,12 +36,13 @@ const paths = {
 
 export type IconName = keyof typeof paths;
 
-export function Icon({
-  name,
+/** One 16px stroke path as an inline SVG; every icon set in the app draws through this. */
+export function SvgIcon({
+  d,
   size = 16,
   className,
 }: {
-  name: IconName;
+  d: string;
   size?: number;
   className?: string;
 }) {
@@ -58,7 +59,19 @@ export function Icon({
       strokeLinejoin="round"
       aria-hidden="true"
     >
-      <path d={paths[name]} />
+      <path d={d} />
     </svg>
   );
+}
+
+export function Icon({
+  name,
+  size = 16,
+  className,
+}: {
+  name: IconName;
+  size?: number;
+  className?: string;
+}) {
+  return <SvgIcon d={paths[name]} size={size} className={className} />;
 }

@@ -1,4 +1,5 @@
 // Editor-specific 16px stroke icons, drawn in the style of components/Icon.
+import { SvgIcon } from '../../components/Icon';
 const paths = {
   select: 'M3.5 2.5l9 5-4 1.2 2.6 4.3-1.6.9-2.6-4.3L3.5 12z',
   draw: 'M2.5 4.5v-2h2M11.5 2.5h2v2M13.5 11.5v2h-2M4.5 13.5h-2v-2M6.5 2.5h3M6.5 13.5h3M2.5 6.5v3M13.5 6.5v3',
@@ -19,19 +20,5 @@ const paths = {
 export type LabelIconName = keyof typeof paths;
 
 export function LabelIcon({ name, size = 16 }: { name: LabelIconName; size?: number }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.5}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-    >
-      <path d={paths[name]} />
-    </svg>
-  );
+  return <SvgIcon d={paths[name]} size={size} />;
 }
