@@ -24,8 +24,14 @@ function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | 
 }
 
 function help(): string {
-  const lines = commands.map((c) => `  ${c.usage.padEnd(78)} ${c.summary}`);
-  return ['Concord — consistent labels for images and audio.', '', 'Usage:', ...lines].join('\n');
+  // Usage on one line, what it does indented below: usages are too long for two columns.
+  const lines = commands.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]);
+  return [
+    'Concord — consistent labels for images and audio.',
+    '',
+    'Commands (P is the project file; --json prints one JSON document):',
+    ...lines,
+  ].join('\n');
 }
 
 /**
