@@ -125,6 +125,16 @@ test('creates a project, imports a folder, filters, and zooms into an image', as
   const importDialog = page.getByRole('dialog', { name: 'Import images and audio' });
   await importDialog.getByRole('button', { name: 'Add files or folders…' }).click();
   const sourceChooser = 'Choose files and folders to import';
+  // The chooser starts in the project's folder; the inputs are one level up.
+  await expect(
+    page
+      .getByRole('dialog', { name: sourceChooser })
+      .getByRole('option', { name: 'Line 2 defects.concord', exact: true }),
+  ).toBeVisible();
+  await page
+    .getByRole('dialog', { name: sourceChooser })
+    .getByRole('button', { name: 'Parent folder' })
+    .click();
   await openFolder(page, sourceChooser, 'inputs');
   await page
     .getByRole('dialog', { name: sourceChooser })

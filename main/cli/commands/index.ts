@@ -5,7 +5,12 @@ import { initCommand } from './init';
 import { serveCommand } from './serve';
 import { annotationsExportCommand, annotationsImportCommand } from './annotations';
 import { instructionsSetCommand, instructionsShowCommand } from './instructions';
-import { roundCloseCommand, roundCreateCommand, roundsListCommand } from './rounds';
+import {
+  roundCloseCommand,
+  roundCreateCommand,
+  roundItemsCommand,
+  roundsListCommand,
+} from './rounds';
 import { agreementCommand } from './agreement';
 import { profilesAddCommand, profilesListCommand, profilesSetPinCommand } from './profiles';
 
@@ -21,6 +26,7 @@ export const commands: CliCommand[] = [
   annotationsExportCommand,
   roundCreateCommand,
   roundCloseCommand,
+  roundItemsCommand,
   roundsListCommand,
   agreementCommand,
   profilesListCommand,

@@ -77,6 +77,25 @@ describe('round work through the CLI', () => {
     expect(out).toContain('Round r2 (open): 4 of 4 asset(s), images and audio for ana, ben');
   });
 
+  it('lists a round\u2019s items: per round in `rounds --json`, one path a line in `round items`', async () => {
+    expect(
+      await run('round', 'create', project, '--labelers', 'ana,ben', '--size', '2', '--json'),
+    ).toBe(0);
+    const drawn = json<{ items: Array<{ assetId: number; path: string }> }>().items;
+    expect(drawn).toHaveLength(2);
+    expect(await run('rounds', project, '--json')).toBe(0);
+    expect(json<{ rounds: Array<{ name: string; items: unknown }> }>().rounds).toMatchObject([
+      { name: 'r1', items: drawn },
+    ]);
+    expect(await run('round', 'items', project, 'r1')).toBe(0);
+    expect(out).toEqual(drawn.map((i) => i.path));
+    expect(await run('round', 'items', project, 'r1', '--json')).toBe(0);
+    expect(json()).toEqual({ round: 'r1', items: drawn });
+    expect(await run('round', 'items', project, 'r9')).toBe(1);
+    expect(err.join('\n')).toMatch(/r9/);
+    expect(await run('round', 'items', project)).toBe(2);
+  });
+
   it('imports labels into a round and exports them back out; a closed round refuses imports', async () => {
     expect(
       await run('round', 'create', project, '--labelers', 'ana,ben', '--size', '2', '--json'),

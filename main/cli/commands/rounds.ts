@@ -158,13 +158,16 @@ export const roundCreateCommand: CliCommand = {
 export const roundsListCommand: CliCommand = {
   words: ['rounds'],
   usage: 'concord rounds P [--json]',
-  summary: 'list the rounds with each labeler’s progress',
+  summary: 'list the rounds with each labeler’s progress (--json: with their items)',
   async run(ctx) {
     const file = requireArg(ctx, 0, 'project file');
     const { db } = ctx.services().host.open(file);
     const rounds = listRoundSummaries(db, cliOwner);
     if (ctx.json) {
-      ctx.io.out(JSON.stringify({ rounds }, null, 2));
+      // Each round's items, as `round create --json` gives them: `annotations import --round`
+      // only takes these, so a script needs to know which they are.
+      const withItems = rounds.map((r) => ({ ...r, items: itemPaths(db, r.id) }));
+      ctx.io.out(JSON.stringify({ rounds: withItems }, null, 2));
       return 0;
     }
     if (rounds.length === 0)
@@ -185,6 +188,24 @@ export const roundCloseCommand: CliCommand = {
     const round = closeRound(db, cliOwner, roundByName(db, name).id);
     if (ctx.json) ctx.io.out(JSON.stringify(round, null, 2));
     else for (const line of describeRound(round)) ctx.io.out(line);
+    return 0;
+  },
+};
+
+export const roundItemsCommand: CliCommand = {
+  words: ['round', 'items'],
+  usage: 'concord round items P R [--json]',
+  summary:
+    'list the items of a round, one asset path per line (the items `annotations import --round R` takes)',
+  async run(ctx) {
+    const file = requireArg(ctx, 0, 'project file');
+    const name = requireArg(ctx, 1, 'round name (e.g. r1)');
+    if (ctx.args.length > 2) throw new UsageError(`unexpected argument "${ctx.args[2]}"`);
+    const { db } = ctx.services().host.open(file);
+    const round = roundByName(db, name);
+    const items = itemPaths(db, round.id);
+    if (ctx.json) ctx.io.out(JSON.stringify({ round: round.name, items }, null, 2));
+    else for (const item of items) ctx.io.out(item.path);
     return 0;
   },
 };

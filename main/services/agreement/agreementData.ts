@@ -199,6 +199,12 @@ export function loadAgreementData(db: Db, actor: Actor, scope: ScopeInput): Agre
   const current = currentVersion(db);
   const versionNumber = scope.instructionsVersion ?? round?.instructionsVersion ?? null;
   const scoped = versionNumber !== null ? (findVersion(db, versionNumber) ?? current) : current;
+  // A round (or version) reports its own version's classes; a later version's classes only
+  // get a name here when boxes in scope use them, so they are not listed as empty columns.
+  const used = new Set<string>();
+  for (const m of docs.values())
+    for (const d of m.values()) for (const b of d.boxes) used.add(b.classId);
+  const own = new Set(scoped.spec.classes.map((c) => c.id));
   return {
     round,
     instructionsVersion: scope.instructionsVersion ?? null,
@@ -206,7 +212,9 @@ export function loadAgreementData(db: Db, actor: Actor, scope: ScopeInput): Agre
     items,
     docs,
     spec: scoped.spec,
-    classes: classStyles([scoped.spec, current.spec]),
+    classes: classStyles([scoped.spec, current.spec]).filter(
+      (c) => own.has(c.id) || used.has(c.id),
+    ),
     tags: tagNames([scoped.spec, current.spec]),
   };
 }

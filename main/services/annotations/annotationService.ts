@@ -6,7 +6,9 @@ import type { Db } from '../../db/connection';
 import type { Actor } from '../identity/actor';
 import { assertRole, requireProfileId } from '../identity/actor';
 import { findProfileRow } from '../identity/profileRepository';
-import { currentVersion } from '../instructions/instructionRepository';
+import type { StoredInstructionVersion } from '../../../shared/api/schemas/instructions';
+import { currentVersion, getVersion } from '../instructions/instructionRepository';
+import { getRound } from '../rounds/roundRepository';
 import { assertRoundItem, assertRoundWritable } from '../rounds/roundService';
 import type { AnnotationRow } from './annotationRepository';
 import { findAnnotation, listRevisions, writeAnnotation } from './annotationRepository';
@@ -89,6 +91,17 @@ function assertBase(row: AnnotationRow | null, baseRevision: number, relPath: st
   }
 }
 
+/**
+ * The instructions work is done under: a round stays on the version it was created with
+ * (so its agreement compares like with like, even when the lead saves new instructions
+ * while it is open); work outside rounds follows the current version.
+ */
+export function workInstructions(db: Db, roundId: number | null): StoredInstructionVersion {
+  return roundId === null
+    ? currentVersion(db)
+    : getVersion(db, getRound(db, roundId).instructionsVersion);
+}
+
 export interface SaveInput {
   assetId: number;
   doc: AnnotationDoc;
@@ -98,7 +111,8 @@ export interface SaveInput {
 }
 
 /**
- * Autosave: stores the caller's document under the current instructions version.
+ * Autosave: stores the caller's document under the current instructions version, or in a
+ * round under the round's version (validated against that version's classes and tags).
  * Saving an unchanged document is free (no new revision).
  */
 export function saveAnnotation(
@@ -109,7 +123,9 @@ export function saveAnnotation(
   const labelerId = requireProfileId(actor);
   const asset = assetShape(db, input.assetId);
   const roundId = input.roundId ?? null;
-  const instructions = currentVersion(db);
+  // A round the caller may not see answers NOT_FOUND here, before its version is looked at.
+  if (roundId !== null) assertRoundItem(db, actor, roundId, asset.id);
+  const instructions = workInstructions(db, roundId);
   const { doc, clipped } = validateDoc(input.doc, asset, instructions.spec, instructions.version);
   return db
     .transaction(() => {
@@ -152,7 +168,8 @@ export function submitAnnotation(
 ): { status: AnnotationState['status']; revision: number } {
   const labelerId = requireProfileId(actor);
   const asset = assetShape(db, assetId);
-  const spec = currentVersion(db).spec;
+  if (roundId !== null) assertRoundItem(db, actor, roundId, assetId);
+  const spec = workInstructions(db, roundId).spec;
   return db
     .transaction(() => {
       if (roundId !== null) assertRoundWritable(db, actor, roundId, assetId);

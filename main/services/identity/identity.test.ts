@@ -5,6 +5,7 @@ import { openHarness, openTeamHarness } from './testHarness';
 import { hashSecret, verifySecret } from './secretHash';
 import { SAMPLE_LABELER_PINS, seedSampleProfiles, SAMPLE_LEAD } from './sampleProfiles';
 import { actorByName } from './actor';
+import { SESSION_IDLE_MS } from './sessionRegistry';
 
 let h: Harness | null = null;
 type Team = Awaited<ReturnType<typeof openTeamHarness>>;
@@ -180,5 +181,31 @@ describe('sample profiles', () => {
     expect(() => actorByName(h!.db, 'zoe')).toThrow(
       /No profile named "zoe" in this project; profiles: Lead, ana, ben/,
     );
+  });
+});
+
+describe('idle sessions', () => {
+  it('stops counting a session as signed in after SESSION_IDLE_MS without a call', async () => {
+    const t = await openTeamHarness();
+    h = t;
+    let now = Date.UTC(2024, 0, 1);
+    t.services.sessions.now = () => now;
+    // Sessions signed in before the clock was set count as active from their next call.
+    for (const who of ['lead', 'ana', 'ben']) await t.call(who, 'session:current', {});
+    const closeAsStranger = () => t.fail('stranger-tab', 'project:close', {});
+    expect((await closeAsStranger()).message).toMatch(/^ana, ben and Lead are signed in/);
+    now += 10 * 60_000;
+    await t.call('ana', 'assets:list', {}); // any call counts as activity
+    now += SESSION_IDLE_MS - 10 * 60_000; // lead and ben: exactly at the limit, still in
+    expect((await closeAsStranger()).message).toMatch(/^ana, ben and Lead are signed in/);
+    now += 1;
+    expect((await closeAsStranger()).message).toMatch(
+      /^ana is signed in to this project; only a lead can close it/,
+    );
+    // An idle tab that comes back is active again (it never signed out).
+    expect(await t.call('ben', 'session:current', {})).toMatchObject({ name: 'ben' });
+    expect((await closeAsStranger()).message).toMatch(/^ana and ben are signed in/);
+    now += SESSION_IDLE_MS + 1;
+    expect(await t.call('stranger-tab', 'project:close', {})).toBeNull();
   });
 });

@@ -21,23 +21,35 @@ export const defaultThrottle: SignInThrottle = {
 };
 
 /**
+ * A session with no call for this long no longer counts as someone working (see
+ * `othersSignedIn`): a browser tab closed without "Switch user" never says goodbye, and
+ * must not keep blocking the project's close forever. Open tabs call at least once a
+ * minute (the renderer's session heartbeat), so 15 minutes is far from a live tab; the
+ * idle session itself stays signed in and becomes active again with its next call.
+ */
+export const SESSION_IDLE_MS = 15 * 60_000;
+
+/**
  * Maps a transport session (a browser tab's random key, an Electron window) to the profile
  * signed in there. Sessions belong to the open project: closing it signs everybody out.
  * Profiles are looked up on every call, so a role change applies at once.
  */
 export class SessionRegistry {
-  private readonly sessions = new Map<string, number>();
+  /** Session key -> signed-in profile, and when that session last made a call. */
+  private readonly sessions = new Map<string, { profileId: number; lastSeen: number }>();
   private readonly failures = new Map<number, { count: number; lockedUntil: number }>();
 
   constructor(
     private readonly host: ProjectHost,
     public throttle: SignInThrottle = defaultThrottle,
+    /** Milliseconds now; tests replace it with a clock they can move. */
+    public now: () => number = Date.now,
   ) {
     host.onClose(() => this.clear());
   }
 
   signIn(sessionKey: string, profileId: number): void {
-    this.sessions.set(sessionKey, profileId);
+    this.sessions.set(sessionKey, { profileId, lastSeen: this.now() });
   }
 
   signOut(sessionKey: string): void {
@@ -50,15 +62,20 @@ export class SessionRegistry {
   }
 
   profileId(sessionKey: string): number | null {
-    return this.sessions.get(sessionKey) ?? null;
+    return this.sessions.get(sessionKey)?.profileId ?? null;
   }
 
-  /** The signed-in actor of this call, or null (no project or nobody signed in). */
+  /**
+   * The signed-in actor of this call, or null (no project or nobody signed in). Every
+   * service call asks this (through `requireActor` or `session:current`), so it is also
+   * where a session's activity is recorded.
+   */
   current(ctx: CallContext): Actor | null {
     const project = this.host.current;
-    const id = this.sessions.get(ctx.sessionKey);
-    if (!project || id === undefined) return null;
-    const row = findProfileRow(project.db, id);
+    const session = this.sessions.get(ctx.sessionKey);
+    if (!project || session === undefined) return null;
+    session.lastSeen = this.now();
+    const row = findProfileRow(project.db, session.profileId);
     if (!row) {
       this.sessions.delete(ctx.sessionKey);
       return null;
@@ -70,15 +87,18 @@ export class SessionRegistry {
    * The people signed in to the open project on sessions other than the caller's, once
    * each, by name. The caller's own profile is left out even when it is signed in on
    * another session too: that is the same person in another tab (or a tab they closed),
-   * not somebody whose work would be cut off.
+   * not somebody whose work would be cut off. Sessions idle for more than SESSION_IDLE_MS
+   * (a tab closed without signing out) are left out too.
    */
   othersSignedIn(ctx: CallContext): Actor[] {
     const project = this.host.current;
     if (!project) return [];
-    const ownId = this.sessions.get(ctx.sessionKey);
+    const ownId = this.sessions.get(ctx.sessionKey)?.profileId;
     const others = new Map<number, Actor>();
-    for (const [key, id] of [...this.sessions]) {
+    const activeSince = this.now() - SESSION_IDLE_MS;
+    for (const [key, { profileId: id, lastSeen }] of [...this.sessions]) {
       if (key === ctx.sessionKey || id === ownId || others.has(id)) continue;
+      if (lastSeen < activeSince) continue;
       const row = findProfileRow(project.db, id);
       if (!row) {
         this.sessions.delete(key);

@@ -119,9 +119,28 @@ export function saveInstructions(
   return {
     ...getVersion(db, saved.version),
     rewrittenAnnotations: saved.rewritten,
-    warnings: input.warnings ?? [],
+    warnings: [
+      ...(input.warnings ?? []),
+      ...(saved.unchanged ? [] : openRoundNotes(db, saved.version)),
+    ],
     unchanged: saved.unchanged,
   };
+}
+
+/**
+ * Open rounds keep the instructions version they were created with (their labelers go on
+ * labeling, and their agreement is computed, under it); the lead is told so on every save.
+ */
+function openRoundNotes(db: Db, version: number): string[] {
+  const open = db
+    .prepare(
+      `SELECT name, instructions_version AS v FROM rounds
+        WHERE status = 'open' AND instructions_version <> ? ORDER BY id`,
+    )
+    .all(version) as Array<{ name: string; v: number }>;
+  if (open.length === 0) return [];
+  const list = open.map((r) => `${r.name} stays on v${r.v}`).join(', ');
+  return [`Open rounds keep their instructions version: ${list}. New rounds use v${version}.`];
 }
 
 function relPathLookup(db: Db): (assetId: number) => string | null {

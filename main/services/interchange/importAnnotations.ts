@@ -6,7 +6,7 @@ import { findAnnotation, writeAnnotation } from '../annotations/annotationReposi
 import { submitProblem, validateDoc } from '../annotations/docValidation';
 import type { Actor } from '../identity/actor';
 import { findProfileByName, insertProfile } from '../identity/profileRepository';
-import { currentVersion } from '../instructions/instructionRepository';
+import { currentVersion, getVersion } from '../instructions/instructionRepository';
 import type { OpenProject } from '../project/projectHost';
 import type { MatchableAsset } from './assetMatcher';
 import type { CheckedDoc } from './checkItem';
@@ -88,14 +88,15 @@ export function importAnnotations(
   const scope =
     input.roundId !== undefined ? importRoundScope(db, input.roundId, labelerName) : null;
   const roundId = scope?.round.id ?? null;
-  const instructions = currentVersion(db);
+  // Work in a round stays on the round's instructions version, like saves in the editor.
+  const instructions = scope ? getVersion(db, scope.round.instructionsVersion) : currentVersion(db);
   const names = new SpecNames(instructions.spec, instructions.version);
   const read = readSource(input, project.dir, listAssetsForMatching(db));
   const problems = [...read.problems];
   const notes = [...read.notes];
   if (read.fileVersion !== null && read.fileVersion !== instructions.version) {
     notes.push(
-      `the file was made under instructions version ${read.fileVersion}; its classes and tags were matched by name against the current version ${instructions.version}`,
+      `the file was made under instructions version ${read.fileVersion}; its classes and tags were matched by name against ${scope ? `round ${scope.round.name}'s` : 'the current'} version ${instructions.version}`,
     );
   }
   if (

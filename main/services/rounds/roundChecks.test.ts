@@ -3,7 +3,7 @@ import { cliOwner } from '../identity/actor';
 import { labelerIdsByName } from './roundLabelers';
 import { createRound } from './roundService';
 import type { Team } from './roundTestKit';
-import { box, doc, label, PINS, roundTeam } from './roundTestKit';
+import { box, CLASSES, doc, label, PINS, roundTeam } from './roundTestKit';
 
 /**
  * What `rounds:create` refuses, with messages a lead can act on (the CLI and the app get the
@@ -132,5 +132,64 @@ describe('rounds: the labeler’s own queue', () => {
     await t.call('lead', 'rounds:close', { roundId: r.id });
     const after = await t.call('ana', 'work:queue', {});
     expect(after).toMatchObject({ total: 6, openRounds: [] });
+  });
+});
+
+describe('rounds: the instructions version', () => {
+  it('keeps an open round on its version for saves, submits and its agreement', async () => {
+    const t = await team(4);
+    const r = await t.call('lead', 'rounds:create', {
+      labelerIds: [t.anaId, t.benId],
+      size: { count: 2 },
+      seed: 3,
+    });
+    expect(r.instructionsVersion).toBe(2);
+    const [a, b] = t.db
+      .prepare('SELECT asset_id FROM round_items WHERE round_id = ? ORDER BY position')
+      .pluck()
+      .all(r.id) as number[];
+    await label(t, 'ana', a!, doc([box('a1', 'cls_dent', 5)]), r.id, true);
+    // The lead adds "nick" while r1 is open: the save works and says r1 stays on v2.
+    const v2 = await t.call('lead', 'instructions:current', {});
+    const nick = { ...v2.spec.classes[0]!, id: 'cls_nick', name: 'nick', color: '#000000' };
+    const v3 = await t.call('lead', 'instructions:save', {
+      spec: { ...v2.spec, classes: [...v2.spec.classes, nick] },
+      note: 'nick',
+      baseVersion: 2,
+    });
+    expect(v3.version).toBe(3);
+    expect(v3.warnings).toEqual([
+      'Open rounds keep their instructions version: r1 stays on v2. New rounds use v3.',
+    ]);
+    // In r1, work is stamped v2 and checked against v2: "nick" does not exist there.
+    await label(t, 'ana', b!, doc([box('a2', 'cls_scratch', 5)]), r.id);
+    const inRound = await t.call('ana', 'annotations:get', { assetId: b!, roundId: r.id });
+    expect(inRound.instructionsVersion).toBe(2);
+    const refused = await t.fail('ana', 'annotations:save', {
+      assetId: b!,
+      roundId: r.id,
+      doc: doc([box('n', 'cls_nick', 5)]),
+      baseRevision: inRound.revision,
+    });
+    expect(refused.code).toBe('INVALID_INPUT');
+    expect(refused.message).toMatch(/its class is not in instructions version 2/);
+    await t.call('ana', 'annotations:submit', { assetId: b!, roundId: r.id });
+    // Outside rounds the same labeler works under v3, nick included.
+    await label(t, 'ana', b!, doc([box('n', 'cls_nick', 5)]));
+    expect((await t.call('ana', 'annotations:get', { assetId: b! })).instructionsVersion).toBe(3);
+    // The round's agreement names v2's classes only.
+    await label(t, 'ben', a!, doc([box('b1', 'cls_dent', 5)]), r.id, true);
+    await label(t, 'ben', b!, doc([box('b2', 'cls_scratch', 5)]), r.id, true);
+    const view = await t.call('lead', 'agreement:report', { roundId: r.id });
+    expect(view.classes.map((c) => c.name)).toEqual(CLASSES.map((c) => c.name));
+    expect(view.report.boxes.perClass.map((c) => c.class)).not.toContain('nick');
+    // Once r1 is closed, saving instructions no longer mentions it.
+    await t.call('lead', 'rounds:close', { roundId: r.id });
+    const v4 = await t.call('lead', 'instructions:save', {
+      spec: { ...v3.spec, name: 'renamed' },
+      note: 'name',
+      baseVersion: 3,
+    });
+    expect(v4.warnings).toEqual([]);
   });
 });

@@ -50,9 +50,19 @@ async function refreshRecent(): Promise<void> {
   }
 }
 
+/**
+ * How often an open tab tells the server it is still there. Sessions silent for 15 minutes
+ * stop counting as "signed in" (main/services/identity/sessionRegistry.ts), so a tab that
+ * is merely idle on one item must still call now and then.
+ */
+const HEARTBEAT_MS = 60_000;
+
 /** Loads app info, the open project and the recent list; follows project:changed events. */
 export function startSession(): () => void {
-  const off = api.on('project:changed', (project) => {
+  const heartbeat = setInterval(() => {
+    if (useSessionStore.getState().project) void api.invoke('session:current', {}).catch(() => {});
+  }, HEARTBEAT_MS);
+  const offChanged = api.on('project:changed', (project) => {
     set({ project, closeError: null });
     if (!project) void refreshRecent();
   });
@@ -69,7 +79,10 @@ export function startSession(): () => void {
     await refreshRecent();
     set({ ready: true });
   })();
-  return off;
+  return () => {
+    clearInterval(heartbeat);
+    offChanged();
+  };
 }
 
 async function run(

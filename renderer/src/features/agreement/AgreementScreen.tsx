@@ -4,6 +4,7 @@ import { isLead, useProfileStore } from '../people/profileStore';
 import { roundsActions } from '../rounds/roundsStore';
 import { agreementActions, useAgreementStore } from './agreementStore';
 import { ClassF1Chart } from './ClassF1Chart';
+import { countOf } from './chartMath';
 import { ConfusionHeatmap } from './ConfusionHeatmap';
 import { ItemCompareDialog } from './ItemCompareDialog';
 import { ItemsDrawer } from './ItemsDrawer';
@@ -103,7 +104,7 @@ export function AgreementScreen() {
               ? `Round ${round.name}${round.status === 'open' ? ' (open: hidden from labelers until closed)' : ''}`
               : 'Every item two or more people annotated'}
             {' · '}
-            {report.labelers.join(' vs ')} · {report.items} items compared
+            {report.labelers.join(' vs ')} · {countOf(report.items, 'item')} compared
             {round ? ` · instructions v${round.instructionsVersion}` : ''} · 95% bootstrap intervals
             from {report.bootstrap.samples} resamples
           </p>

@@ -1,6 +1,6 @@
 import type { ClassAgreement } from '../../../../shared/api/schemas/agreement';
 import { clickable } from './clickable';
-import { fmt, fmtCi, fmtCount, qualityColor, scaleLinear, shorten } from './chartMath';
+import { countOf, fmt, fmtCi, fmtCount, qualityColor, scaleLinear, shorten } from './chartMath';
 
 const ROW = 30;
 const LABEL_W = 170;
@@ -62,7 +62,7 @@ export function ClassF1Chart({
             className={`${onPick ? 'ag-row' : 'ag-row-static'} ${r.classId === selectedId ? 'is-selected' : ''}`}
             {...(onPick ? clickable(() => onPick(r)) : {})}
             {...(onPick ? { 'aria-pressed': r.classId === selectedId } : {})}
-            aria-label={`${r.class}: F1 ${fmt(r.f1)}${r.ci95 ? `, 95% interval ${fmtCi(r.ci95)}` : ''}, ${r.items} items.${onPick ? ' Show the items.' : ''}`}
+            aria-label={`${r.class}: F1 ${fmt(r.f1)}${r.ci95 ? `, 95% interval ${fmtCi(r.ci95)}` : ''}, ${countOf(r.items, 'item')}.${onPick ? ' Show the items.' : ''}`}
           >
             <rect x={0} y={y + 1} width={width} height={ROW - 2} className="ag-row-hit" rx={4} />
             <rect x={6} y={mid - 5} width={10} height={10} rx={2} fill={colorOf(r.classId)} />
@@ -91,7 +91,7 @@ export function ClassF1Chart({
                 n={r.items} item{r.items === 1 ? '' : 's'}
               </tspan>
             </text>
-            <title>{`${r.class}: F1 ${fmt(r.f1)} (95% CI ${fmtCi(r.ci95) || 'n/a'}) · ${fmtCount(r.agreements)} agreements of ${fmtCount(r.nA)} + ${fmtCount(r.nB)} boxes · ${r.items} items`}</title>
+            <title>{`${r.class}: F1 ${fmt(r.f1)} (95% CI ${fmtCi(r.ci95) || 'n/a'}) · ${countOf(r.agreements, 'agreement')} of ${fmtCount(r.nA)} + ${countOf(r.nB, 'box', 'boxes')} · ${countOf(r.items, 'item')}`}</title>
           </g>
         );
       })}

@@ -92,10 +92,10 @@ export function ConfusionHeatmap({
             const what = diagonal
               ? `${count} agreements on ${label(r)}`
               : r === n
-                ? `${count} ${label(c)} boxes only ${labelers[1]} drew`
+                ? `${count} ${label(c)} ${count === 1 ? 'box' : 'boxes'} only ${labelers[1]} drew`
                 : c === n
-                  ? `${count} ${label(r)} boxes only ${labelers[0]} drew`
-                  : `${count} boxes ${labelers[0]} called ${label(r)} and ${labelers[1]} called ${label(c)}`;
+                  ? `${count} ${label(r)} ${count === 1 ? 'box' : 'boxes'} only ${labelers[0]} drew`
+                  : `${count} ${count === 1 ? 'box' : 'boxes'} ${labelers[0]} called ${label(r)} and ${labelers[1]} called ${label(c)}`;
             const cell = (
               <>
                 <rect

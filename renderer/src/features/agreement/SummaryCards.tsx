@@ -1,6 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react';
 import type { AgreementView, ItemFilter } from '../../../../shared/api/schemas/agreementChannels';
-import { cardColumns, fmt, fmtCi, fmtCount, qualityColor } from './chartMath';
+import { cardColumns, countOf, fmt, fmtCi, fmtCount, qualityColor } from './chartMath';
 
 type Report = AgreementView['report'];
 
@@ -53,7 +53,7 @@ function Card({
 }
 
 const ci = (c: [number, number] | null) => (c ? `95% CI ${fmtCi(c)}` : 'no interval');
-const items = (n: number) => `${fmtCount(n)} item${n === 1 ? '' : 's'}`;
+const items = (n: number) => countOf(n, 'item');
 
 /** The headline figures; each one opens the items behind it. */
 export function SummaryCards({
@@ -105,7 +105,7 @@ export function SummaryCards({
       title="Mean IoU"
       value={fmt(b.meanIoU)}
       sub={b.meanIoU === null ? 'no matched boxes' : ci(b.meanIoUCi95)}
-      n={`${fmtCount(b.agreements)} matched pairs ${of(b.meanIoUItems)}`}
+      n={`${countOf(b.agreements, 'matched pair')} ${of(b.meanIoUItems)}`}
       hint="Mean IoU of the matched boxes with the same class, with its 95% bootstrap interval"
     />,
     <Card

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AgreementTrend, TrendPoint } from '../../../../shared/api/schemas/agreementChannels';
 import { clickable } from './clickable';
-import { fmt, fmtCi, scaleLinear, shorten } from './chartMath';
+import { countOf, fmt, fmtCi, scaleLinear, shorten } from './chartMath';
 
 const W = 560;
 const H = 230;
@@ -103,7 +103,7 @@ export function TrendChart({
             key={p.label}
             className={`ag-point ${p.roundId !== null && p.roundId === selectedRoundId ? 'is-selected' : ''}`}
             {...clickable(() => onPickPoint(p))}
-            aria-label={`${p.label}: F1 ${fmt(p.f1)}${p.f1Ci95 ? ` (95% interval ${fmtCi(p.f1Ci95)})` : ''}, ${p.items} items`}
+            aria-label={`${p.label}: F1 ${fmt(p.f1)}${p.f1Ci95 ? ` (95% interval ${fmtCi(p.f1Ci95)})` : ''}, ${countOf(p.items, 'item')}`}
           >
             <circle cx={x(i)} cy={y(p.f1 ?? 0)} r={p.f1 === null ? 0 : 5} />
             <text
@@ -120,12 +120,12 @@ export function TrendChart({
               textAnchor="middle"
               className="ag-axis ag-axis-n"
             >
-              {p.items} items
+              {countOf(p.items, 'item')}
               {p.instructionsVersion !== null && p.roundId !== null
                 ? ` · v${p.instructionsVersion}`
                 : ''}
             </text>
-            <title>{`${p.label}: F1 ${fmt(p.f1)} ${fmtCi(p.f1Ci95)} · kappa ${fmt(p.cohenKappa)} · ${p.items} items`}</title>
+            <title>{`${p.label}: F1 ${fmt(p.f1)} ${fmtCi(p.f1Ci95)} · kappa ${fmt(p.cohenKappa)} · ${countOf(p.items, 'item')}`}</title>
           </g>
         ))}
       </svg>

@@ -4,6 +4,7 @@ import {
   fmt,
   fmtCi,
   fmtCount,
+  countOf,
   heatColor,
   qualityColor,
   scaleLinear,
@@ -34,6 +35,9 @@ describe('chart math', () => {
     expect(fmtCi(null)).toBe('');
     expect(fmtCount(12)).toBe('12');
     expect(fmtCount(12.25)).toBe('12.3');
+    expect(countOf(1, 'matched pair')).toBe('1 matched pair');
+    expect(countOf(2, 'matched pair')).toBe('2 matched pairs');
+    expect(countOf(0, 'box', 'boxes')).toBe('0 boxes');
   });
 
   it('colours quality bands and heat cells', () => {

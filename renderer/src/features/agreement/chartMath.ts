@@ -26,6 +26,11 @@ export function fmtCount(x: number): string {
   return Number.isInteger(x) ? x.toLocaleString('en-US') : x.toFixed(1);
 }
 
+/** "1 item", "2 items", "1 matched pair": a count with its noun in the right number. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${fmtCount(n)} ${n === 1 ? singular : plural}`;
+}
+
 /**
  * Fill colour of an F1 (or kappa) value: red below 0.5, amber to 0.8, green above, so the
  * classes that need instructions work stand out.

@@ -47,10 +47,31 @@ interface ImportSetupProps {
   onCsv: (csv: string | null) => void;
 }
 
+/** The folder of a path ("/a/b/p.concord" -> "/a/b"), for either separator; no node:path here. */
+export function parentDir(path: string): string | undefined {
+  const trimmed = path.replace(/[\\/]+$/, '');
+  const cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+  if (cut < 0) return undefined;
+  return cut === 0 ? trimmed.slice(0, 1) : trimmed.slice(0, cut);
+}
+
+/**
+ * The folder the choosers last picked from, for the rest of this session (it outlives the
+ * dialog, so a second import starts where the first one ended).
+ */
+let lastPickedDir: string | undefined;
+
 export function ImportSetup({ sources, onSources, mode, onMode, csv, onCsv }: ImportSetupProps) {
   const home = useSessionStore((s) => s.info?.homeDir);
+  const projectPath = useSessionStore((s) => s.project?.path);
   const [chooser, setChooser] = useState<'sources' | 'csv' | null>(null);
-  const [lastDir, setLastDir] = useState<string | undefined>(undefined);
+  const [lastDir, setLastDirState] = useState<string | undefined>(lastPickedDir);
+  const setLastDir = (dir: string | undefined) => {
+    lastPickedDir = dir;
+    setLastDirState(dir);
+  };
+  // First choice: where the user last picked from; else next to the project file; else home.
+  const startDir = lastDir ?? (projectPath ? parentDir(projectPath) : undefined) ?? home;
 
   return (
     <div className="import-setup">
@@ -145,7 +166,7 @@ export function ImportSetup({ sources, onSources, mode, onMode, csv, onCsv }: Im
           choose="any"
           multiple
           extensions={importExtensions}
-          initialDir={lastDir ?? home}
+          initialDir={startDir}
           confirmLabel="Add"
           onCancel={() => setChooser(null)}
           onConfirm={(_paths, entries) => {
@@ -168,12 +189,13 @@ export function ImportSetup({ sources, onSources, mode, onMode, csv, onCsv }: Im
           title="Choose a metadata CSV"
           choose="file"
           extensions={['csv']}
-          initialDir={lastDir ?? home}
+          initialDir={startDir}
           confirmLabel="Use this file"
           onCancel={() => setChooser(null)}
           onConfirm={([path]) => {
             setChooser(null);
             onCsv(path ?? null);
+            if (path) setLastDir(parentDir(path));
           }}
         />
       )}

@@ -18,6 +18,16 @@ export function hotkeyOwners(spec: InstructionSpec, except: string): Map<string,
 }
 
 /**
+ * One line naming the keys the picker leaves out, so a lead looking for "d" or "n" sees why
+ * it is missing: "a b c d f h i n u v are editor keys" (tags: "Shift+D Shift+F ...").
+ */
+export function reservedKeysHint(owner: HotkeyOwner): string {
+  const keys = [...reservedHotkeys(owner).keys()].filter((k) => HOTKEY_CHOICES.includes(k)).sort();
+  const shown = keys.map((k) => (owner === 'tag' ? `Shift+${k.toUpperCase()}` : k));
+  return `${shown.join(' ')} ${shown.length === 1 ? 'is an editor key' : 'are editor keys'} (see ? in the editor)`;
+}
+
+/**
  * The hotkey picker. Keys the editor itself uses (for a class: D = next item, N = draw,
  * ...; for a tag, pressed with Shift: Shift+D, Shift+F) are not offered; a value saved
  * before that rule stays visible, marked, so the lead sees why the save is refused.
@@ -109,6 +119,7 @@ export function ClassEditor({ cls, spec }: { cls: ClassDef; spec: InstructionSpe
           <button
             className="btn btn-ghost btn-icon"
             aria-label="Move class up"
+            title="Move class up (the class list order is the order in the editor)"
             disabled={index <= 0}
             onClick={() => instructionsActions.moveClass(cls.id, -1)}
           >
@@ -124,6 +135,7 @@ export function ClassEditor({ cls, spec }: { cls: ClassDef; spec: InstructionSpe
           </button>
         </div>
       </div>
+      <p className="field-hint">Hotkeys not offered: {reservedKeysHint('class')}.</p>
       {usage && (
         <p className="field-hint">
           Used by {usage.boxes.toLocaleString('en-US')} box(es) in{' '}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { InstructionSpec, TagDef } from '../../../../shared/api/schemas/instructionSpec';
 import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
-import { HotkeySelect, hotkeyOwners } from './ClassEditor';
+import { HotkeySelect, hotkeyOwners, reservedKeysHint } from './ClassEditor';
 import { instructionsActions, useInstructionsStore } from './instructionsStore';
 
 function RemoveTagDialog({
@@ -142,6 +142,7 @@ export function TagsEditor({ spec }: { spec: InstructionSpec }) {
           })}
         </tbody>
       </table>
+      <p className="field-hint">Tag hotkeys: {reservedKeysHint('tag')}.</p>
       <div className="row-gap">
         <button className="btn btn-sm" onClick={instructionsActions.addTag}>
           <Icon name="plus" /> Add tag

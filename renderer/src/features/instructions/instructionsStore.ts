@@ -210,7 +210,7 @@ export const instructionsActions = {
         : '';
       const notice = saved.unchanged
         ? `No changes: this is still version ${saved.version}, so no new version was saved.`
-        : `Saved as version ${saved.version}.${rewritten}`;
+        : [`Saved as version ${saved.version}.${rewritten}`, ...saved.warnings].join(' ');
       set({ ...adopt(saved), saving: false, notice });
       void loadAll(isLead).then(() => set({ notice }));
       return true;

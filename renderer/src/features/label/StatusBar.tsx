@@ -38,7 +38,12 @@ export function StatusBar({ ctl }: { ctl: LabelController }) {
         {boxes} box{boxes === 1 ? '' : 'es'}
         {selected > 0 ? ` · ${selected} selected` : ''}
       </span>
-      {specVersion !== null && <span className="muted">Instructions v{specVersion}</span>}
+      {specVersion !== null && (
+        <span className="muted" data-testid="instructions-version">
+          Instructions v{specVersion}
+          {ctl.roundId !== null ? ' (round)' : ''}
+        </span>
+      )}
     </div>
   );
 }

@@ -121,9 +121,19 @@ export class LabelController {
     this.openSeq++;
   }
 
+  /**
+   * The instructions this screen labels under: a round's own version (rounds keep the
+   * version they were created with, and the server validates against it), else the current.
+   */
   private async loadSpec(): Promise<void> {
     try {
-      const v = await api.invoke('instructions:current', {});
+      const v =
+        this.roundId !== null
+          ? await api.invoke('instructions:get', {
+              version: (await api.invoke('rounds:get', { roundId: this.roundId }))
+                .instructionsVersion,
+            })
+          : await api.invoke('instructions:current', {});
       this.session.spec = v.spec;
       this.ui.setState({ spec: v.spec, specVersion: v.version });
       this.session.emitCanvas();

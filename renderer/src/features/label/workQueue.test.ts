@@ -28,7 +28,7 @@ function server(all: QueueItem[], pageSize: number): QueueFetch {
     return {
       total: matching.length,
       counts,
-      items: matching.slice(offset, offset + Math.min(limit, pageSize)),
+      items: matching.slice(offset, offset + Math.min(limit, pageSize)).map((i) => ({ ...i })),
       openRounds: [],
     };
   };
@@ -73,5 +73,37 @@ describe('WorkQueue', () => {
     q.patch(5, { status: 'submitted' });
     expect(await q.nextUnfinished(6)).toBeNull();
     expect(q.state.counts).toMatchObject({ submitted: 5, unlabeled: 1, working: 0, sent_back: 0 });
+  });
+
+  it('drops a submitted item from "To do" once the labeler moves on, and pages on correctly', async () => {
+    const live = items(['unlabeled', 'unlabeled', 'unlabeled', 'unlabeled', 'unlabeled']);
+    const q = new WorkQueue(server(live, 2));
+    await q.reset('todo');
+    expect(q.state.items.map((i) => i.assetId)).toEqual([1, 2]);
+    // Submit item 1 (the server changes too): it stays while it is the open item...
+    live[0]!.status = 'submitted';
+    q.patch(1, { status: 'submitted' });
+    expect(q.state.total).toBe(4);
+    const next = await q.nextUnfinished(1);
+    expect(next?.assetId).toBe(2);
+    expect(q.state.items.map((i) => i.assetId)).toContain(1);
+    // ...and while the labeler is next to it (A goes back to it)...
+    expect((await q.neighbour(2, -1))?.assetId).toBe(1);
+    // Paging asks the server from the right offset: nothing skipped, nothing twice.
+    while (await q.loadMore());
+    expect(q.state.items.map((i) => i.assetId)).toEqual([1, 2, 3, 4, 5]);
+    // ...and goes once they have moved further on.
+    expect(q.indexOf(3)).toBe(1);
+    expect(q.state.items.map((i) => i.assetId)).toEqual([2, 3, 4, 5]);
+    expect(q.state.counts).toMatchObject({ submitted: 1, unlabeled: 4 });
+  });
+
+  it('keeps submitted items on the "All" list', async () => {
+    const q = new WorkQueue(server(items(['unlabeled', 'unlabeled']), 10));
+    await q.reset('all');
+    q.patch(1, { status: 'submitted' });
+    q.indexOf(2);
+    expect(q.state.items.map((i) => i.assetId)).toEqual([1, 2]);
+    expect(q.state.total).toBe(2);
   });
 });

@@ -9,8 +9,10 @@ import type {
 /**
  * The labeler's work queue as the Label screen shows and walks it: a filter (to do /
  * submitted / all), the items loaded so far (pages of 500, loaded on demand), and the
- * counts per status. Statuses are updated locally after a save or a submit, so the list
- * stays in place while the labeler works through it.
+ * counts per status. Statuses are updated locally after a save or a submit. An item whose
+ * new status leaves the filter (submitted, on "To do") stays listed only while the labeler
+ * is on it or next to it, so next/previous still reach it; once they have moved further it
+ * drops out of the list, as it would after a reload.
  */
 export type QueueFilter = 'todo' | 'done' | 'all';
 
@@ -51,6 +53,8 @@ export class WorkQueue {
     error: null,
   }));
   private generation = 0;
+  /** Listed items whose status no longer matches the filter; the server no longer counts them. */
+  private readonly leaving = new Set<number>();
 
   constructor(private readonly fetch: QueueFetch) {}
 
@@ -61,6 +65,7 @@ export class WorkQueue {
   /** Reloads from the start with a filter (the list order is the project's path order). */
   async reset(filter: QueueFilter = this.state.filter): Promise<void> {
     const gen = ++this.generation;
+    this.leaving.clear();
     this.store.setState({ filter, loading: true, error: null });
     try {
       const page = await this.fetch({ ...statusOf(filter), kind: 'image', offset: 0, limit: PAGE });
@@ -80,14 +85,15 @@ export class WorkQueue {
   /** Loads the next page; false when everything is loaded already. */
   async loadMore(): Promise<boolean> {
     const s = this.state;
-    if (s.items.length >= s.total || s.loading) return false;
+    if (s.items.length - this.leaving.size >= s.total || s.loading) return false;
     const gen = this.generation;
     this.store.setState({ loading: true });
     try {
       const page = await this.fetch({
         ...statusOf(s.filter),
         kind: 'image',
-        offset: s.items.length,
+        // The server's filtered list no longer holds the leaving items, so they do not count.
+        offset: s.items.length - this.leaving.size,
         limit: PAGE,
       });
       if (gen !== this.generation) return false;
@@ -106,7 +112,9 @@ export class WorkQueue {
     }
   }
 
+  /** Index of an item in the list; asking for one means the labeler is on it (see `settle`). */
   indexOf(assetId: number | null): number {
+    this.settle(assetId);
     return assetId === null ? -1 : this.state.items.findIndex((i) => i.assetId === assetId);
   }
 
@@ -151,11 +159,39 @@ export class WorkQueue {
     const items = s.items.slice();
     items[at] = after;
     const counts = { ...s.counts };
+    let total = s.total;
     if (before.status !== after.status) {
       counts[before.status] = Math.max(0, counts[before.status] - 1);
       counts[after.status] += 1;
+      const wanted = FILTER_STATUSES[s.filter];
+      const was = !wanted || wanted.includes(before.status);
+      const is = !wanted || wanted.includes(after.status);
+      if (was && !is && !this.leaving.has(assetId)) {
+        this.leaving.add(assetId);
+        total = Math.max(0, total - 1);
+      }
     }
-    this.store.setState({ items, counts });
+    this.store.setState({ items, counts, total });
+  }
+
+  /**
+   * Drops the items that left the filter, except `keep` (the item the labeler is on) and its
+   * direct neighbours: right after a submit the editor opens the next item, and A (previous)
+   * must still lead back to the one just submitted.
+   */
+  private settle(keep: number | null): void {
+    if (this.leaving.size === 0) return;
+    const items = this.state.items;
+    const at = keep === null ? -1 : items.findIndex((i) => i.assetId === keep);
+    const near = new Set<number>();
+    for (const i of [at - 1, at, at + 1]) {
+      const id = at < 0 ? undefined : items[i]?.assetId;
+      if (id !== undefined) near.add(id);
+    }
+    const gone = new Set([...this.leaving].filter((id) => !near.has(id)));
+    if (gone.size === 0) return;
+    for (const id of gone) this.leaving.delete(id);
+    this.store.setState({ items: items.filter((i) => !gone.has(i.assetId)) });
   }
 }
 

@@ -18,9 +18,15 @@ function AddPersonForm({ onAdded }: { onAdded: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const min = role === 'lead' ? MIN_LEAD_SECRET : MIN_LABELER_SECRET;
-  const ready =
-    name.trim() &&
-    (role === 'labeler' ? secret.length === 0 || secret.length >= min : secret.length >= min);
+  // Count code points, as the service does, so the hint and the server agree on "too short".
+  const length = [...secret].length;
+  const secretOk = role === 'labeler' ? length === 0 || length >= min : length >= min;
+  const ready = name.trim() && secretOk;
+  const rule =
+    role === 'lead'
+      ? `Passphrase: at least ${min} characters.`
+      : `PIN: optional, at least ${min} characters; needed to label blind rounds.`;
+  const tooShort = length > 0 && length < min;
   return (
     <form
       className="people-add"
@@ -73,9 +79,20 @@ function AddPersonForm({ onAdded }: { onAdded: () => void }) {
           onChange={(e) => setSecret(e.target.value)}
         />
       </label>
-      <button className="btn btn-primary" type="submit" disabled={!ready || busy}>
+      <button
+        className="btn btn-primary"
+        type="submit"
+        disabled={!ready || busy}
+        title={!name.trim() ? 'Enter a name' : secretOk ? undefined : rule}
+      >
         Add person
       </button>
+      <p
+        className={tooShort ? 'field-hint people-add-hint is-error' : 'field-hint people-add-hint'}
+        role={tooShort ? 'alert' : undefined}
+      >
+        {tooShort ? `Too short (${length} of ${min}). ${rule}` : rule}
+      </p>
       {error && (
         <div className="people-add-error">
           <ErrorNotice message={error} onDismiss={() => setError(null)} />

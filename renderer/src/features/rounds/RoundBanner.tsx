@@ -37,17 +37,19 @@ export function RoundBanner({
   }, [roundId]);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const done = counts.submitted + counts.accepted;
+  const note =
+    error ??
+    (round?.status === 'closed'
+      ? 'This round is closed: its labels are frozen.'
+      : 'Blind: nobody sees your labels until the lead closes the round.');
   return (
     <div className="round-banner" role="status" data-testid="round-banner">
       <strong>Round {round?.name ?? '…'}</strong>
       <span className="round-banner-progress">
         {done}/{total || round?.itemCount || 0} done
       </span>
-      <span className="muted">
-        {error ??
-          (round?.status === 'closed'
-            ? 'This round is closed: its labels are frozen.'
-            : 'Blind: nobody sees your labels until the lead closes the round.')}
+      <span className="muted" title={note}>
+        {note}
       </span>
       <button
         className="btn btn-ghost btn-sm round-banner-leave"

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { api } from '../../api/client';
 import { projectActions, useProjectStore } from '../../stores/projectStore';
 import { useSessionStore } from '../../stores/sessionStore';
 import { defaultScreenId, screens } from '../navigation';
@@ -40,13 +41,34 @@ function writeHash(): void {
   else history.replaceState(null, '', urlWith(next));
 }
 
+/**
+ * Where a person lands with no place in the URL (just signed in): leads on Assets; labelers
+ * on their work, i.e. the open round they label in if there is exactly one, else My queue.
+ */
+function land(): void {
+  if (isLead(useProfileStore.getState().current)) {
+    projectActions.showScreen(defaultScreenId);
+    return;
+  }
+  projectActions.showScreen('queue');
+  void api
+    .invoke('work:queue', { kind: 'image', offset: 0, limit: 1 })
+    .then(({ openRounds }) => {
+      const only = openRounds.length === 1 ? openRounds[0]! : null;
+      // Only if they have not gone elsewhere in the meantime.
+      if (only && useProjectStore.getState().screen === 'queue') roundsActions.label(only.roundId);
+    })
+    .catch(() => undefined); // My queue shows the problem itself.
+}
+
 /** Shows what a route names; anything unknown or not allowed shows the default screen. */
 function applyRoute(route: Route | null): void {
   const def = route ? screens.find((s) => s.id === route.screen) : undefined;
   const allowed = def && (!def.leadOnly || isLead(useProfileStore.getState().current));
   applying = true;
   try {
-    if (!route || !allowed) projectActions.showScreen(defaultScreenId);
+    if (!route) land();
+    else if (!allowed) projectActions.showScreen(defaultScreenId);
     else if (route.screen === 'label') {
       // The Label screen takes both when it mounts (and follows the item while it is open).
       if (route.asset !== null) queueActions.requestOpen(route.asset);

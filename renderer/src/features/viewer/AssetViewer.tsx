@@ -16,6 +16,9 @@ export function AssetViewer({ total }: { total: number }) {
   const index = useProjectStore((s) => s.viewerIndex ?? 0);
   const [asset, setAsset] = useState<Asset | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  // The viewer opens on a tile's first click, so a double-click's second press lands in
+  // here and would select the word under it (a heading, the file name): ignore that press.
+  const openedAt = useRef(performance.now());
 
   useEffect(() => {
     let live = true;
@@ -59,6 +62,9 @@ export function AssetViewer({ total }: { total: number }) {
       aria-label="Asset viewer"
       ref={rootRef}
       tabIndex={-1}
+      onMouseDown={(e) => {
+        if (e.detail > 1 && performance.now() - openedAt.current < 1000) e.preventDefault();
+      }}
     >
       <header className="viewer-bar">
         <div className="viewer-nav">
