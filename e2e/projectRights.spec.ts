@@ -34,6 +34,9 @@ test('a labeler cannot import or close the project while the lead works; alone s
   const ana = await page.context().newPage();
   await ana.goto(served.origin);
   await signIn(ana, 'ana');
+  // Labelers land on their queue; the asset browser is one click away.
+  await expect(ana.getByRole('heading', { name: 'My queue' })).toBeVisible();
+  await ana.getByRole('button', { name: /^Assets/ }).click();
   await expect(ana.getByRole('heading', { name: 'No images or audio yet' })).toBeVisible();
   await expect(ana.getByText('The lead imports')).toBeVisible();
   await expect(ana.getByRole('button', { name: /Import/ })).toHaveCount(0);
