@@ -126,7 +126,11 @@ export const instructionsActions = {
       id: newId('cls'),
       name: `class ${n}`,
       color: nextPaletteColor(draft.classes.map((c) => c.color)),
-      hotkey: null,
+      // The first free digit, so a new class is one keypress away in the editor at once.
+      hotkey:
+        ['1', '2', '3', '4', '5', '6', '7', '8', '9'].find(
+          (k) => !draft.classes.some((c) => c.hotkey === k),
+        ) ?? null,
       description: '',
       attributes: [],
       examples: [],
