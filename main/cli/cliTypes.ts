@@ -23,8 +23,10 @@ export interface CliCommand {
   words: string[];
   usage: string;
   summary: string;
-  /** Flags that take a value; every other --flag is a boolean. */
+  /** Flags that take a value. */
   valueFlags?: string[];
+  /** Flags that are on or off (`--json` and `--help` are accepted by every command). */
+  booleanFlags?: string[];
   /** Flags that may repeat or take comma lists collected as arrays. */
   listFlags?: string[];
   run(ctx: CommandContext): Promise<number | void>;

@@ -13,6 +13,7 @@ export interface Parsed {
 export function parseArgs(argv: string[], command: CliCommand): Parsed {
   const valueFlags = new Set([...(command.valueFlags ?? []), ...(command.listFlags ?? [])]);
   const listFlags = new Set(command.listFlags ?? []);
+  const booleanFlags = new Set(['json', 'help', ...(command.booleanFlags ?? [])]);
   const args: string[] = [];
   const flags: Parsed['flags'] = {};
   for (let i = 0; i < argv.length; i++) {
@@ -38,12 +39,7 @@ export function parseArgs(argv: string[], command: CliCommand): Parsed {
       }
     } else if (eq >= 0) {
       throw new UsageError(`--${name} does not take a value`);
-    } else if (
-      name !== 'json' &&
-      name !== 'help' &&
-      !(command.valueFlags ?? []).includes(name) &&
-      !isBooleanFlag(command, name)
-    ) {
+    } else if (!booleanFlags.has(name)) {
       throw new UsageError(`unknown option --${name} for "concord ${command.words.join(' ')}"`);
     }
     if (listFlags.has(name) && typeof value === 'string') {
@@ -52,8 +48,4 @@ export function parseArgs(argv: string[], command: CliCommand): Parsed {
     } else flags[name] = value;
   }
   return { args, flags };
-}
-
-function isBooleanFlag(command: CliCommand, name: string): boolean {
-  return new RegExp(`--${name}(\\s|\\]|$)`).test(command.usage);
 }

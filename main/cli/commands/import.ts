@@ -8,6 +8,7 @@ export const importCommand: CliCommand = {
   usage: 'concord import P PATH... [--metadata meta.csv] [--copy] [--json]',
   summary: 'import image and audio files or folders (recursive)',
   valueFlags: ['metadata'],
+  booleanFlags: ['copy'],
   async run(ctx) {
     const file = requireArg(ctx, 0, 'project file');
     const paths = ctx.args.slice(1).map((p) => path.resolve(p));

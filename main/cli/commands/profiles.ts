@@ -104,6 +104,7 @@ export const profilesSetPinCommand: CliCommand = {
   summary:
     "set or change a labeler's PIN (or a lead's passphrase); --remove takes a labeler's PIN away",
   valueFlags: ['pin', 'passphrase'],
+  booleanFlags: ['remove'],
   async run(ctx) {
     const file = requireArg(ctx, 0, 'project file');
     const name = nameArg(ctx);

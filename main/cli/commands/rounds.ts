@@ -73,6 +73,7 @@ export const roundCreateCommand: CliCommand = {
   summary:
     'draw a blind double-labeling sample for two or more labelers with PINs (seeded: same seed, same sample; images only unless --kind says otherwise)',
   valueFlags: ['size', 'fraction', 'stratify-by', 'seed', 'name', 'kind', 'instructions-version'],
+  booleanFlags: ['show-suggestions'],
   listFlags: ['labelers'],
   async run(ctx) {
     const file = requireArg(ctx, 0, 'project file');
