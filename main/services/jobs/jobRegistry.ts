@@ -13,6 +13,7 @@ export interface JobHandle {
 }
 
 const PROGRESS_INTERVAL_MS = 100;
+const KEEP_FINISHED = 50;
 
 /**
  * Long-running work (import, thumbnails, pre-labeling, export) runs as a job: it starts at
@@ -38,6 +39,7 @@ export class JobRegistry {
       lastEmit: 0,
     };
     this.jobs.set(id, entry);
+    this.forgetOldFinished();
     const handle: JobHandle = {
       id,
       signal: controller.signal,
@@ -88,6 +90,14 @@ export class JobRegistry {
     const entry = this.jobs.get(id);
     if (!entry) throw new AppError('NOT_FOUND', `No job with id ${id}`);
     entry.controller.abort();
+  }
+
+  /** Keeps the last few finished jobs for late readers; a long session never piles them up. */
+  private forgetOldFinished(): void {
+    const finished = [...this.jobs].filter(([, e]) => e.job.status !== 'running');
+    for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) {
+      this.jobs.delete(id);
+    }
   }
 
   cancelAll(): void {
