@@ -3,8 +3,8 @@ import { CLASSES, box, classDef, doc, label, roundTeam } from '../rounds/roundTe
 
 type RoundsTeam = Awaited<ReturnType<typeof roundTeam>>;
 let h: RoundsTeam | null = null;
-afterEach(() => {
-  h?.close();
+afterEach(async () => {
+  await h?.close();
   h = null;
 });
 

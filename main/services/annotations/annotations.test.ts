@@ -6,8 +6,8 @@ import { saveAnnotation } from './annotationService';
 
 type Team = Awaited<ReturnType<typeof openTeamHarness>>;
 let h: Team | null = null;
-afterEach(() => {
-  h?.close();
+afterEach(async () => {
+  await h?.close();
   h = null;
 });
 

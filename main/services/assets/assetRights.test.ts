@@ -10,8 +10,8 @@ import { openTeamHarness } from '../identity/testHarness';
 // services: lead "Lead" (session "lead"), labelers ana and ben, and tabs nobody signed in to.
 
 let h: Harness | null = null;
-afterEach(() => {
-  h?.close();
+afterEach(async () => {
+  await h?.close();
   h = null;
 });
 

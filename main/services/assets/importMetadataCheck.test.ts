@@ -7,8 +7,8 @@ import { openTeamHarness } from '../identity/testHarness';
 // The import dialog starts imports through assets:import; a metadata CSV that cannot be used
 // must be refused by that call (the dialog shows the message) before any job starts.
 let h: Harness | null = null;
-afterEach(() => {
-  h?.close();
+afterEach(async () => {
+  await h?.close();
   h = null;
 });
 

@@ -9,8 +9,8 @@ import { SESSION_IDLE_MS } from './sessionRegistry';
 
 let h: Harness | null = null;
 type Team = Awaited<ReturnType<typeof openTeamHarness>>;
-afterEach(() => {
-  h?.close();
+afterEach(async () => {
+  await h?.close();
   h = null;
 });
 

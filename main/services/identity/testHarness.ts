@@ -7,6 +7,7 @@ import type { Db } from '../../db/connection';
 import type { CallContext } from '../../transport/dispatch';
 import { dispatch } from '../../transport/dispatch';
 import type { Services } from '../appServices';
+import { derivativesIdle } from '../assets/derivatives';
 import { createServices } from '../appServices';
 
 /**
@@ -25,7 +26,7 @@ export interface Harness {
   fail<C extends Channel>(session: string, channel: C, input: ChannelInput<C>): Promise<ApiError>;
   addImage(relPath: string, width: number, height: number): number;
   addAudio(relPath: string, durationSec: number): number;
-  close(): void;
+  close(): Promise<void>;
 }
 
 let counter = 0;
@@ -78,8 +79,9 @@ export function openHarness(name = 'Test project'): Harness {
     },
     addImage: (relPath, width, height) => addAsset(relPath, 'image', width, height, null),
     addAudio: (relPath, durationSec) => addAsset(relPath, 'audio', null, null, durationSec),
-    close() {
+    async close() {
       services.shutdown();
+      await derivativesIdle(); // an import's background thumbnails may still be writing
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

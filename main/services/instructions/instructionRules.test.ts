@@ -6,8 +6,8 @@ import { openTeamHarness } from '../identity/testHarness';
 /** Renames through the JSON file, unchanged saves, reserved hotkeys, readable errors. */
 type Team = Awaited<ReturnType<typeof openTeamHarness>>;
 let h: Team | null = null;
-afterEach(() => {
-  h?.close();
+afterEach(async () => {
+  await h?.close();
   h = null;
 });
 

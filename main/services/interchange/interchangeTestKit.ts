@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
+import { derivativesIdle } from '../assets/derivatives';
 import { importAssets } from '../assets/importAssets';
 import { cliOwner } from '../identity/actor';
 import { importInstructions } from '../instructions/instructionService';
@@ -21,7 +22,7 @@ export interface Fixture {
   dir: string;
   host: ProjectHost;
   project: OpenProject;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export const INSTRUCTIONS = {
@@ -73,10 +74,11 @@ export async function makeFixture(): Promise<Fixture> {
     dir,
     host,
     project,
-    close() {
+    async close() {
       host.close();
-      // Background thumbnail jobs may still be finishing a file: retry instead of failing.
-      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+      // The import queued thumbnails; one may still be writing into the cache folder.
+      await derivativesIdle();
+      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -8,8 +8,8 @@ import { joinNames } from './projectPolicy';
 // sessions: who may close the served project or switch it to another one.
 
 let h: Harness | null = null;
-afterEach(() => {
-  h?.close();
+afterEach(async () => {
+  await h?.close();
   h = null;
 });
 

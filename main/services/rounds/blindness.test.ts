@@ -12,8 +12,8 @@ import type { Team } from './roundTestKit';
 import { box, doc, label, roundTeam } from './roundTestKit';
 
 let h: Team | null = null;
-afterEach(() => {
-  h?.close();
+afterEach(async () => {
+  await h?.close();
   h = null;
 });
 

@@ -10,8 +10,8 @@ import { box, CLASSES, doc, label, PINS, roundTeam } from './roundTestKit';
  * same ones), and what a round changes in a labeler's own queue.
  */
 let h: Team | null = null;
-afterEach(() => {
-  h?.close();
+afterEach(async () => {
+  await h?.close();
   h = null;
 });
 

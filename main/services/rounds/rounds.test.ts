@@ -4,8 +4,8 @@ import { box, doc, label, roundTeam } from './roundTestKit';
 
 type RoundsTeam = Awaited<ReturnType<typeof roundTeam>>;
 let h: Team | null = null;
-afterEach(() => {
-  h?.close();
+afterEach(async () => {
+  await h?.close();
   h = null;
 });
 

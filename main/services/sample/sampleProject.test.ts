@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Asset } from '../../../shared/api/schemas/assets';
 import { listAssets, metadataFacets } from '../assets/assetRepository';
+import { derivativesIdle } from '../assets/derivatives';
 import { profileRows } from '../identity/profileRepository';
 import { currentVersion } from '../instructions/instructionRepository';
 import { ProjectHost } from '../project/projectHost';
@@ -62,7 +63,8 @@ beforeAll(async () => {
   );
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await derivativesIdle(); // the sample's thumbnails are made in the background
   fs.rmSync(appDataDir, { recursive: true, force: true });
 });
 
@@ -212,6 +214,7 @@ describe('ensureSampleProject', () => {
       expect(a).toBe(b);
       expect(fs.readdirSync(dir)).toEqual(['sample']);
     } finally {
+      await derivativesIdle();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
