@@ -1,47 +1,30 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import sharp from 'sharp';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INSTRUCTIONS } from '../../services/interchange/interchangeTestKit';
 import { closeMediaPool } from '../../workers/mediaClient';
-import { main } from '../index';
+import type { CliWorld } from '../cliTestKit';
+import { cliWorld } from '../cliTestKit';
 
-let dir: string;
+let cli: CliWorld;
 let project: string;
-let out: string[];
-let err: string[];
-const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
-const run = (...argv: string[]) => main(argv, io);
-const reset = () => {
-  out = [];
-  err = [];
-};
-
-const write = (name: string, value: unknown) => {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
-  return file;
-};
+/** `concord annotations import|export P --labeler WHO --format FORMAT ...rest` */
+const annotations = (verb: 'import' | 'export', who: string, format: string, ...rest: string[]) =>
+  cli.run('annotations', verb, project, '--labeler', who, '--format', format, ...rest);
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-cli-annotations-'));
-  process.env.CONCORD_DATA_DIR = path.join(dir, 'appdata');
-  fs.mkdirSync(path.join(dir, 'imgs'));
-  await sharp({ create: { width: 100, height: 50, channels: 3, background: '#336699' } })
-    .png()
-    .toFile(path.join(dir, 'imgs/a.png'));
-  await sharp({ create: { width: 64, height: 64, channels: 3, background: '#993366' } })
-    .png()
-    .toFile(path.join(dir, 'imgs/c.png'));
-  project = path.join(dir, 'p.concord');
-  reset();
-  expect(await run('init', project, '--name', 'P')).toBe(0);
-  expect(await run('import', project, path.join(dir, 'imgs'))).toBe(0);
-  expect(await run('instructions', 'set', project, write('spec.json', INSTRUCTIONS))).toBe(0);
-  reset();
+  cli = cliWorld('concord-cli-annotations-');
+  await cli.pngs('imgs', [
+    { name: 'a.png', width: 100, height: 50, background: '#336699' },
+    { name: 'c.png', width: 64, height: 64, background: '#993366' },
+  ]);
+  project = await cli.newProject({
+    file: 'p.concord',
+    name: 'P',
+    importArgs: [cli.path('imgs')],
+    instructions: INSTRUCTIONS,
+  });
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(() => cli.dispose());
 afterAll(() => closeMediaPool());
 
 const good = {
@@ -58,73 +41,39 @@ const good = {
 
 describe('concord annotations import|export', () => {
   it('imports a Concord file and exports it back as Concord and COCO', async () => {
-    const file = write('ana.json', good);
-    expect(
-      await run('annotations', 'import', project, '--labeler', 'ana', '--format', 'concord', file),
-    ).toBe(0);
-    expect(err).toEqual([]);
-    expect(out[0]).toBe(
+    const file = cli.write('ana.json', good);
+    expect(await annotations('import', 'ana', 'concord', file)).toBe(0);
+    expect(cli.err()).toEqual([]);
+    expect(cli.out()[0]).toBe(
       'Created labeler profile "ana" without a PIN (blind rounds need one: concord profiles set-pin P ana --pin PIN).',
     );
-    expect(out[1]).toMatch(
+    expect(cli.out()[1]).toMatch(
       /^Imported 2 item\(s\) for ana under instructions version \d+: 2 new, 0 replaced, 0 unchanged; 1 box\(es\)\.$/,
     );
 
-    reset();
-    expect(
-      await run(
-        'annotations',
-        'import',
-        project,
-        '--labeler',
-        'ana',
-        '--format',
-        'concord',
-        file,
-        '--json',
-      ),
-    ).toBe(0);
-    expect(JSON.parse(out.join('\n'))).toMatchObject({
+    expect(await annotations('import', 'ana', 'concord', file, '--json')).toBe(0);
+    expect(cli.json()).toMatchObject({
       imported: true,
       unchanged: 2,
       created: 0,
       problems: [],
     });
 
-    reset();
-    const coco = path.join(dir, 'out', 'ana-coco.json');
-    expect(
-      await run(
-        'annotations',
-        'export',
-        project,
-        '--labeler',
-        'ana',
-        '--format',
-        'coco',
-        coco,
-        '--json',
-      ),
-    ).toBe(0);
-    expect(JSON.parse(out.join('\n'))).toMatchObject({
+    const coco = cli.path('out', 'ana-coco.json');
+    expect(await annotations('export', 'ana', 'coco', coco, '--json')).toBe(0);
+    expect(cli.json()).toMatchObject({
       path: coco,
       items: 2,
       boxes: 1,
       labeler: 'ana',
     });
     const first = fs.readFileSync(coco, 'utf8');
-    reset();
-    expect(
-      await run('annotations', 'export', project, '--labeler', 'ana', '--format', 'coco', coco),
-    ).toBe(0);
-    expect(out).toEqual([`Wrote 2 item(s) and 1 box(es) of ana to ${coco}.`]);
+    expect(await annotations('export', 'ana', 'coco', coco)).toBe(0);
+    expect(cli.out()).toEqual([`Wrote 2 item(s) and 1 box(es) of ana to ${coco}.`]);
     expect(fs.readFileSync(coco, 'utf8')).toBe(first);
 
-    reset();
-    const own = path.join(dir, 'ana-concord.json');
-    expect(
-      await run('annotations', 'export', project, '--labeler', 'ana', '--format', 'concord', own),
-    ).toBe(0);
+    const own = cli.path('ana-concord.json');
+    expect(await annotations('export', 'ana', 'concord', own)).toBe(0);
     const exported = JSON.parse(fs.readFileSync(own, 'utf8')) as {
       labeler: string;
       items: Array<{ file: string }>;
@@ -137,36 +86,21 @@ describe('concord annotations import|export', () => {
     const bad = structuredClone(good);
     bad.items.push({ file: 'missing.png', noDefects: true });
     bad.items[0]!.boxes![0]!.w = 500;
-    const file = write('bad.json', bad);
-    expect(
-      await run('annotations', 'import', project, '--labeler', 'ana', '--format', 'concord', file),
-    ).toBe(1);
-    expect(err).toEqual([
+    const file = cli.write('bad.json', bad);
+    expect(await annotations('import', 'ana', 'concord', file)).toBe(1);
+    expect(cli.err()).toEqual([
       `concord annotations import: error: refused, 2 problems in ${file}; nothing was imported`,
     ]);
-    expect(out).toEqual([
+    expect(cli.out()).toEqual([
       'items[0].boxes[0] (imgs/a.png): box at x=1 y=2 w=500 h=4 lies outside the 100x50 image (right edge 501 > 100)',
       'items[2] (missing.png): no asset matches "missing.png" in this project (by path or by file name)',
     ]);
 
-    reset();
-    expect(
-      await run(
-        'annotations',
-        'import',
-        project,
-        '--labeler',
-        'ana',
-        '--format',
-        'concord',
-        file,
-        '--json',
-      ),
-    ).toBe(1);
-    const doc = JSON.parse(out.join('\n')) as {
+    expect(await annotations('import', 'ana', 'concord', file, '--json')).toBe(1);
+    const doc = cli.json<{
       imported: boolean;
       problems: Array<{ where: string; file: string; item: number; box?: number }>;
-    };
+    }>();
     expect(doc.imported).toBe(false);
     expect(doc.problems).toHaveLength(2);
     expect(doc.problems[0]).toMatchObject({
@@ -175,22 +109,10 @@ describe('concord annotations import|export', () => {
       item: 0,
       box: 0,
     });
-    expect(err).toHaveLength(1);
+    expect(cli.err()).toHaveLength(1);
 
-    reset();
-    expect(
-      await run(
-        'annotations',
-        'export',
-        project,
-        '--labeler',
-        'ana',
-        '--format',
-        'coco',
-        path.join(dir, 'x.json'),
-      ),
-    ).toBe(1);
-    expect(err).toEqual([
+    expect(await annotations('export', 'ana', 'coco', cli.path('x.json'))).toBe(1);
+    expect(cli.err()).toEqual([
       expect.stringMatching(
         /^concord annotations export: error: No profile named "ana" in this project/,
       ),
@@ -198,56 +120,22 @@ describe('concord annotations import|export', () => {
   });
 
   it('imports YOLO labels with --classes, and names usage errors', async () => {
-    fs.mkdirSync(path.join(dir, 'labels'));
-    fs.writeFileSync(path.join(dir, 'labels', 'a.txt'), '1 0.5 0.5 0.5 0.5\n');
-    const classes = write('names.txt', 'scratch\ndent\n');
-    const labels = path.join(dir, 'labels');
-    expect(
-      await run(
-        'annotations',
-        'import',
-        project,
-        '--labeler',
-        'ben',
-        '--format',
-        'yolo',
-        labels,
-        '--classes',
-        classes,
-      ),
-    ).toBe(0);
-    expect(out[1]).toMatch(/^Imported 1 item\(s\) for ben .*1 box\(es\)\.$/);
+    fs.mkdirSync(cli.path('labels'));
+    fs.writeFileSync(cli.path('labels', 'a.txt'), '1 0.5 0.5 0.5 0.5\n');
+    const classes = cli.write('names.txt', 'scratch\ndent\n');
+    const labels = cli.path('labels');
+    expect(await annotations('import', 'ben', 'yolo', labels, '--classes', classes)).toBe(0);
+    expect(cli.out()[1]).toMatch(/^Imported 1 item\(s\) for ben .*1 box\(es\)\.$/);
 
-    reset();
-    expect(
-      await run('annotations', 'import', project, '--labeler', 'ben', '--format', 'voc', labels),
-    ).toBe(2);
-    expect(err[0]).toMatch(
+    expect(await annotations('import', 'ben', 'voc', labels)).toBe(2);
+    expect(cli.err()[0]).toMatch(
       /^concord annotations import: --format must be one of concord, coco, yolo, got "voc" \(usage: concord annotations import P /,
     );
-    reset();
-    expect(await run('annotations', 'import', project, '--format', 'yolo', labels)).toBe(2);
-    expect(err[0]).toMatch(/--labeler NAME is required/);
-    reset();
-    expect(
-      await run('annotations', 'export', project, '--labeler', 'ben', '--format', 'yolo', 'x'),
-    ).toBe(2);
-    expect(err[0]).toMatch(/--format must be one of concord, coco/);
-    reset();
-    expect(
-      await run(
-        'annotations',
-        'import',
-        project,
-        '--labeler',
-        'ben',
-        '--format',
-        'coco',
-        labels,
-        '--classes',
-        classes,
-      ),
-    ).toBe(2);
-    expect(err[0]).toMatch(/--classes is only for --format yolo/);
+    expect(await cli.run('annotations', 'import', project, '--format', 'yolo', labels)).toBe(2);
+    expect(cli.err()[0]).toMatch(/--labeler NAME is required/);
+    expect(await annotations('export', 'ben', 'yolo', 'x')).toBe(2);
+    expect(cli.err()[0]).toMatch(/--format must be one of concord, coco/);
+    expect(await annotations('import', 'ben', 'coco', labels, '--classes', classes)).toBe(2);
+    expect(cli.err()[0]).toMatch(/--classes is only for --format yolo/);
   });
 });

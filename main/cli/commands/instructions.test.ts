@@ -1,27 +1,18 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../index';
+import type { CliWorld } from '../cliTestKit';
+import { cliWorld } from '../cliTestKit';
 
-let dir = '';
-const previousDataDir = process.env.CONCORD_DATA_DIR;
-
+let cli: CliWorld;
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-cli-instr-'));
-  process.env.CONCORD_DATA_DIR = path.join(dir, 'appdata');
+  cli = cliWorld('concord-cli-instr-');
 });
-afterAll(() => {
-  if (previousDataDir === undefined) delete process.env.CONCORD_DATA_DIR;
-  else process.env.CONCORD_DATA_DIR = previousDataDir;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => cli.dispose());
 
+/** One call's exit code and output, each stream joined into one string. */
 async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  const code = await cli.run(...argv);
+  return { code, out: cli.out().join('\n'), err: cli.err().join('\n') };
 }
 
 const spec = {
@@ -46,9 +37,8 @@ const spec = {
 
 describe('concord instructions', () => {
   it('init --instructions makes the file version 1; show prints it; show --json round-trips', async () => {
-    const specFile = path.join(dir, 'spec.json');
-    fs.writeFileSync(specFile, JSON.stringify(spec));
-    const project = path.join(dir, 'steel.concord');
+    const specFile = cli.write('spec.json', spec);
+    const project = cli.path('steel.concord');
     const init = await run('init', project, '--name', 'Steel', '--instructions', specFile);
     expect(init.err).toBe('');
     expect(init.code).toBe(0);
@@ -66,18 +56,16 @@ describe('concord instructions', () => {
     expect(file.classes[0]).toMatchObject(spec.classes[0]!);
 
     // a second project started from the first one's instructions
-    const copy = path.join(dir, 'copy.json');
-    fs.writeFileSync(copy, json.out);
-    const other = path.join(dir, 'other.concord');
+    const copy = cli.write('copy.json', json.out);
+    const other = cli.path('other.concord');
     expect((await run('init', other, '--name', 'Other', '--instructions', copy)).code).toBe(0);
     expect((await run('instructions', 'show', other)).out).toContain('[1] scratch');
   });
 
   it('set saves the next version with a note; bad files fail with one clear line', async () => {
-    const project = path.join(dir, 'set.concord');
+    const project = cli.path('set.concord');
     expect((await run('init', project, '--name', 'Set')).code).toBe(0);
-    const specFile = path.join(dir, 'set-spec.json');
-    fs.writeFileSync(specFile, JSON.stringify(spec));
+    const specFile = cli.write('set-spec.json', spec);
     // Looking at a new project's instructions gives it version 1, the defaults.
     expect((await run('instructions', 'show', project)).out).toContain(
       'Set — instructions version 1',
@@ -107,14 +95,13 @@ describe('concord instructions', () => {
       '(none yet)',
     );
 
-    const bad = path.join(dir, 'bad.json');
-    fs.writeFileSync(bad, JSON.stringify({ classes: [{ name: 'dent', color: 'blue' }] }));
+    const bad = cli.write('bad.json', { classes: [{ name: 'dent', color: 'blue' }] });
     const failed = await run('instructions', 'set', project, bad);
     expect(failed.code).toBe(1);
     expect(failed.err).toBe(
       'concord instructions set: error: The instructions file has problems: classes[0] ("dent").color: color must look like #e6194b',
     );
-    const missing = await run('instructions', 'set', project, path.join(dir, 'nope.json'));
+    const missing = await run('instructions', 'set', project, cli.path('nope.json'));
     expect(missing.err).toMatch(/Instructions file not found: .*nope\.json/);
     const nobody = await run('instructions', 'set', project, specFile, '--as', 'zoe');
     expect(nobody.err).toMatch(
@@ -123,9 +110,8 @@ describe('concord instructions', () => {
   });
 
   it('init refuses a bad instructions file before creating the project', async () => {
-    const bad = path.join(dir, 'broken.json');
-    fs.writeFileSync(bad, '{"classes": [');
-    const project = path.join(dir, 'never.concord');
+    const bad = cli.write('broken.json', '{"classes": [');
+    const project = cli.path('never.concord');
     const r = await run('init', project, '--name', 'Never', '--instructions', bad);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/not valid JSON/);
@@ -133,9 +119,8 @@ describe('concord instructions', () => {
   });
 
   it('renames a class by editing show --json; an identical file saves nothing; editor keys are refused', async () => {
-    const specFile = path.join(dir, 'rename-spec.json');
-    fs.writeFileSync(specFile, JSON.stringify(spec));
-    const project = path.join(dir, 'rename.concord');
+    const specFile = cli.write('rename-spec.json', spec);
+    const project = cli.path('rename.concord');
     expect((await run('init', project, '--name', 'R', '--instructions', specFile)).code).toBe(0);
     const shown = JSON.parse((await run('instructions', 'show', project, '--json')).out) as {
       classes: Array<{ id: string; name: string; hotkey: string | null }>;
@@ -146,8 +131,7 @@ describe('concord instructions', () => {
     expect(shown.tags.map((t) => t.id)).toEqual(['tag_ok', 'tag_defective', 'tag_uncertain']);
 
     shown.classes[0]!.name = 'long scratch';
-    const renamed = path.join(dir, 'renamed.json');
-    fs.writeFileSync(renamed, JSON.stringify(shown));
+    const renamed = cli.write('renamed.json', shown);
     const set = await run('instructions', 'set', project, renamed);
     expect(set).toMatchObject({ code: 0, err: '' });
     expect(set.out).toBe('Saved instructions version 2 (1 classes, 3 tags)');
@@ -165,7 +149,7 @@ describe('concord instructions', () => {
     expect(JSON.parse(againJson.out)).toMatchObject({ version: 2, unchanged: true });
 
     shown.classes[0]!.hotkey = 'd';
-    fs.writeFileSync(renamed, JSON.stringify(shown));
+    cli.write('renamed.json', shown);
     const clash = await run('instructions', 'set', project, renamed);
     expect(clash.code).toBe(1);
     expect(clash.err.split('\n')).toHaveLength(1);
