@@ -14,6 +14,7 @@ import { instructionHandlers } from './instructions/instructionHandlers';
 import { annotationHandlers } from './annotations/annotationHandlers';
 import { roundHandlers } from './rounds/roundHandlers';
 import { agreementHandlers } from './agreement/agreementHandlers';
+import { workOverviewHandlers } from './annotations/workOverviewHandlers';
 
 export interface ServiceOptions {
   /** Per-user folder for app state (recent projects, the sample project). */
@@ -63,6 +64,7 @@ export function createServices(options: ServiceOptions): Services {
     ...annotationHandlers(deps),
     ...roundHandlers(deps),
     ...agreementHandlers(deps),
+    ...workOverviewHandlers(deps),
   };
   return {
     handlers,

@@ -84,6 +84,17 @@ export const probes: Partial<Record<Channel, (c: ProbeContext) => Probe>> = {
     { roundId: world.roundId },
     { roundId: world.roundId, status: ['submitted'] },
   ],
+  // Lead-only: a labeler gets FORBIDDEN whatever the filters (the other's submitted work included).
+  'work:overview': ({ world, other }) => [
+    { roundId: world.roundId, status: ['submitted'] },
+    { labelerId: other.id },
+    { roundId: null, status: ['working', 'submitted', 'accepted', 'sent_back'] },
+  ],
+  'work:item': ({ world, other }) => [
+    { assetId: world.images[0], labelerId: other.id, roundId: world.roundId },
+    { assetId: world.images[0], labelerId: other.id },
+    { assetId: world.audio, labelerId: other.id, roundId: world.roundId },
+  ],
   'rounds:create': ({ me, other }) => [{ labelerIds: [me.id, other.id], size: { count: 1 } }],
   'rounds:preview': () => [{ size: { count: 2 }, stratify: { by: 'class', source: 'any' } }],
   'rounds:get': ({ world }) => [{ roundId: world.roundId }],

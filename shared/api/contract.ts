@@ -7,6 +7,7 @@ import { instructionChannels } from './schemas/instructions';
 import { annotationChannels } from './schemas/annotations';
 import { roundChannels } from './schemas/rounds';
 import { agreementChannels } from './schemas/agreementChannels';
+import { workOverviewChannels } from './schemas/workOverview';
 
 /**
  * The one contract between the renderer (and CLI) and the services. Every transport parses
@@ -20,6 +21,7 @@ export const contract = {
   ...annotationChannels,
   ...roundChannels,
   ...agreementChannels,
+  ...workOverviewChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -36,6 +38,9 @@ export const events = {
   'instructions:changed': zod.object({ version: zod.number().int() }),
   'profiles:changed': zod.object({}),
   'rounds:changed': zod.object({ roundId: zod.number().int() }),
+  /** An item was submitted, accepted or sent back. It names nothing: in a blind round it
+   * must not tell a labeler whose work moved, only that queues may have changed. */
+  'work:changed': zod.object({}).strict(),
 } as const;
 
 export type Events = typeof events;

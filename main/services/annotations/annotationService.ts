@@ -6,6 +6,7 @@ import type { Db } from '../../db/connection';
 import type { Actor } from '../identity/actor';
 import { assertRole, requireProfileId } from '../identity/actor';
 import { findProfileRow } from '../identity/profileRepository';
+import { assertCanRead } from '../rounds/blindness';
 import type { StoredInstructionVersion } from '../../../shared/api/schemas/instructions';
 import { currentVersion, getVersion } from '../instructions/instructionRepository';
 import { getRound } from '../rounds/roundRepository';
@@ -233,7 +234,18 @@ export function setAnnotationStatus(
   if (!labeler)
     throw new AppError('NOT_FOUND', `No profile with id ${input.labelerId} in this project`);
   const roundId = input.roundId ?? null;
-  if (roundId !== null) assertRoundItem(db, actor, roundId, input.assetId);
+  // A lead who labels in an open round is as blind as any labeler in it.
+  assertCanRead(db, actor, input.labelerId, input.assetId);
+  if (roundId !== null) {
+    const round = assertRoundItem(db, actor, roundId, input.assetId);
+    if (round.status === 'closed' && input.status === 'sent_back') {
+      // A closed round is frozen: the labeler could not edit the item it was sent back for.
+      throw new AppError(
+        'CONFLICT',
+        `Round ${round.name} is closed, so ${asset.relPath} cannot be sent back to ${labeler.name}: closed rounds are frozen. Accept it, or label it again in a new round.`,
+      );
+    }
+  }
   return db
     .transaction(() => {
       const row = findAnnotation(db, input.assetId, input.labelerId, roundId);

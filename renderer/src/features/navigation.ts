@@ -7,6 +7,7 @@ import { PeopleScreen } from './people/PeopleScreen';
 import { WorkQueueScreen } from './queue/WorkQueueScreen';
 import { RoundsScreen } from './rounds/RoundsScreen';
 import { AgreementScreen } from './agreement/AgreementScreen';
+import { SubmissionsScreen } from './submissions/SubmissionsScreen';
 
 /**
  * The screens of an open project, in sidebar order. To add a screen (Label, Instructions,
@@ -54,6 +55,14 @@ export const screens: readonly ScreenDef[] = [
     group: 'Quality',
     icon: 'chart',
     component: AgreementScreen,
+  },
+  {
+    id: 'submissions',
+    label: 'Submissions',
+    group: 'Quality',
+    icon: 'check',
+    component: SubmissionsScreen,
+    leadOnly: true,
   },
 ];
 

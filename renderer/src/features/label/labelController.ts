@@ -91,6 +91,8 @@ export class LabelController {
       // New instructions may have rewritten this item (a class merged away): reload it when
       // nothing was edited here yet, otherwise autosave's conflict check takes over.
       api.on('instructions:changed', () => void this.loadSpec().then(() => this.refreshCurrent())),
+      // The lead may have just sent the open item back (editable again, with a comment).
+      api.on('work:changed', () => void this.refreshCurrent()),
     );
     await this.loadSpec();
     // The queue screen may have asked for a particular item; otherwise the first to do.

@@ -72,6 +72,8 @@ export function WorkQueueScreen() {
   const name = useProfileStore((p) => p.current?.name ?? '');
   useEffect(() => {
     void queueActions.reload();
+    // Items the lead sends back or accepts move between the tabs while this is open.
+    return api.on('work:changed', () => void queueActions.reload());
   }, []);
   const hasLabel = screens.some((x) => x.id === 'label');
   const open = (assetId: number) => {
