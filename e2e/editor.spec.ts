@@ -71,12 +71,13 @@ test('a labeler draws, recolours, resizes and undoes; everything is saved, then 
   const geometry = page.getByTestId('box-geometry');
   const status = page.getByTestId('save-status');
 
-  // Draw two boxes with the crosshair tool; the second becomes "dent" with its hotkey.
+  // Draw two boxes with the crosshair tool; "2" while drawing makes the NEXT box a dent
+  // (the box just drawn, still selected, keeps its class).
   await page.keyboard.press('n');
   await drag(page, at(0.3, 0.35), at(0.45, 0.5));
   await expect(page.getByTestId('box-count')).toHaveText('1 box · 1 selected');
-  await drag(page, at(0.55, 0.4), at(0.7, 0.6));
   await page.keyboard.press('2');
+  await drag(page, at(0.55, 0.4), at(0.7, 0.6));
   await expect(boxes).toHaveCount(2);
   await expect(boxes.nth(0)).toContainText('scratch');
   await expect(boxes.nth(1)).toContainText('dent');

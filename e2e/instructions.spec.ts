@@ -88,9 +88,44 @@ test('a lead edits the instructions, saves with a note, and the version number i
   await page.getByRole('button', { name: 'Back to the current version' }).click();
   await expect(version).toHaveText('Version 2');
 
+  // An unsaved draft survives leaving the screen and coming back…
+  const nav = (name: string) =>
+    page.getByRole('navigation', { name: 'Project' }).getByRole('button', { name }).click();
+  const description = page.getByRole('textbox', { name: 'Description', exact: true });
+  await description.fill(
+    'A **linear** mark longer than 5 mm.\n\n- box the whole mark\n- not dust\n- not rust',
+  );
+  await expect(page.locator('.save-bar-state')).toContainText('Unsaved changes');
+  await nav('Assets');
+  await nav('Instructions');
+  await expect(description).toHaveValue(/- not rust$/);
+  await expect(page.locator('.save-bar-state')).toContainText('Unsaved changes');
+  // …and a reload: it is offered back.
+  page.once('dialog', (d) => void d.accept());
+  await page.reload();
+  await nav('Instructions');
+  const offer = page.getByRole('alert', { name: 'Unsaved draft' });
+  await expect(offer).toContainText('You have an unsaved draft from');
+  await concord.shot(page, 'instructions-draft-offer');
+  await offer.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(description).toHaveValue(/- not rust$/);
+  // Tag descriptions are Markdown over several lines too.
+  await page.getByRole('tab', { name: /Item tags/ }).click();
+  const tagDescription = page.getByLabel('Tag description').first();
+  await tagDescription.fill('The sheet shows **no defect** at all.\n\n- check both edges');
+  await expect(tagDescription).toHaveValue(/\n- check both edges$/);
+  await concord.shot(page, 'instructions-tags');
+  await page.getByLabel('Change note').fill('Rust is not a scratch');
+  await page.getByRole('button', { name: 'Save as version 3' }).click();
+  await expect(version).toHaveText('Version 3');
+  await page.reload();
+  await nav('Instructions');
+  await expect(version).toHaveText('Version 3');
+  await expect(page.getByRole('alert', { name: 'Unsaved draft' })).toHaveCount(0);
+
   // The CLI reads the same version.
   const shown = concord.cli(['instructions', 'show', project]);
-  expect(shown.stdout).toContain('instructions version 2');
+  expect(shown.stdout).toContain('instructions version 3');
   expect(shown.stdout).toContain('[1] scratch');
 
   // A labeler reads the instructions but cannot change them.
@@ -100,7 +135,7 @@ test('a lead edits the instructions, saves with a note, and the version number i
     .getByRole('navigation', { name: 'Project' })
     .getByRole('button', { name: 'Instructions' })
     .click();
-  await expect(version).toHaveText('Version 2');
+  await expect(version).toHaveText('Version 3');
   await expect(page.getByRole('complementary', { name: 'Instructions for scratch' })).toContainText(
     'box the whole mark',
   );

@@ -84,8 +84,9 @@ async function labelRound(
     ];
     await page.keyboard.press('n');
     for (const b of boxes) {
-      await drag(page, at(b.from), at(b.to));
+      // In draw mode a class key picks the class of the next box.
       await page.keyboard.press(b.key);
+      await drag(page, at(b.from), at(b.to));
     }
     await expect(page.getByTestId('box-count')).toContainText(`${boxes.length} box`);
     await expect(page.getByTestId('save-status')).toHaveText('Saved');

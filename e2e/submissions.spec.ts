@@ -39,8 +39,8 @@ async function drawBox(
     c.y + c.height * fy,
   ];
   await page.keyboard.press('n');
+  await page.keyboard.press(key); // in draw mode: the class of the box about to be drawn
   await drag(page, at(from), at(to));
-  await page.keyboard.press(key);
 }
 
 /** The per-labeler table's cell for one person (or "Everyone") and one state. */

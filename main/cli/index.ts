@@ -1,4 +1,5 @@
 import { isAppError } from '../../shared/api/envelope';
+import { describeDamage } from '../db/damage';
 import { defaultAppDataDir } from '../appDataDir';
 import type { Services } from '../services/appServices';
 import { createServices } from '../services/appServices';
@@ -85,7 +86,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io.err(`concord ${command.words.join(' ')}: ${e.message} (usage: ${command.usage})`);
       return 2;
     }
-    const message = isAppError(e) || e instanceof Error ? e.message : String(e);
+    const shown = describeDamage(e, (services as Services | null)?.host.current?.path);
+    const message = isAppError(shown) || shown instanceof Error ? shown.message : String(shown);
     io.err(`concord ${command.words.join(' ')}: error: ${message.split('\n')[0]}`);
     return 1;
   } finally {

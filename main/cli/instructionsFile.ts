@@ -7,7 +7,7 @@ import type { Actor } from '../services/identity/actor';
 import { cliOwner } from '../services/identity/actor';
 import { latestVersionNumber, getVersion } from '../services/instructions/instructionRepository';
 import { importInstructions } from '../services/instructions/instructionService';
-import { fileToSpec } from '../services/instructions/instructionsFile';
+import { fileToSpec, instructionsStampProblem } from '../services/instructions/instructionsFile';
 
 export interface ApplyOptions {
   note?: string | undefined;
@@ -19,8 +19,9 @@ export interface ApplyOptions {
 
 export function readInstructionsFile(file: string): string {
   const full = path.resolve(file);
+  let text: string;
   try {
-    return fs.readFileSync(full, 'utf8');
+    text = fs.readFileSync(full, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new AppError('NOT_FOUND', `Instructions file not found: ${full}`);
@@ -28,6 +29,17 @@ export function readInstructionsFile(file: string): string {
       throw new AppError('BAD_FILE', `${full} is a folder, not an instructions file`);
     throw new AppError('BAD_FILE', `Cannot read ${full}: ${(e as Error).message}`);
   }
+  // Refuse a newer or foreign file here, where its path is known (fileToSpec checks again
+  // for imports that arrive as text over the API).
+  let raw: unknown = null;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    // fileToSpec reports the JSON error
+  }
+  const stamp = instructionsStampProblem(raw);
+  if (stamp) throw new AppError('BAD_FILE', `${full} ${stamp}`);
+  return text;
 }
 
 /** Maps `--merge old=new` / `--delete-boxes name` onto the current version's class ids. */

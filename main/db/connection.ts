@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import fs from 'node:fs';
 import { AppError } from '../../shared/api/envelope';
+import { assertIntact, isDamageError } from './damage';
 import type { Migration } from './migrations';
 import { latestSchemaVersion, migrations as allMigrations } from './migrations';
 
@@ -42,14 +43,20 @@ export function migrate(
   }
 }
 
-/** Checks that an existing file is a SQLite database before better-sqlite3 touches it. */
+/**
+ * Checks that an existing file is a SQLite database before better-sqlite3 touches it.
+ * An empty file is refused too: SQLite would happily turn it into a database, and a file
+ * Concord refuses must be left exactly as it was.
+ */
 function assertSqliteFile(path: string): void {
   let fd: number | undefined;
   try {
     fd = fs.openSync(path, 'r');
     const header = Buffer.alloc(16);
     const read = fs.readSync(fd, header, 0, 16, 0);
-    if (read === 0) return; // an empty file is a fresh database
+    if (read === 0) {
+      throw new AppError('BAD_FILE', `${path} is empty (0 bytes), not a Concord project`);
+    }
     if (read < 16 || header.toString('latin1') !== SQLITE_MAGIC) {
       throw new AppError('BAD_FILE', `${path} is not a Concord project (not a SQLite database)`);
     }
@@ -63,6 +70,14 @@ function assertSqliteFile(path: string): void {
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/** A SQLite file from some other program has no `project` table; migrating it would rewrite it. */
+function assertConcordFile(db: Db, path: string): void {
+  const table = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'project'")
+    .get();
+  if (!table) throw new AppError('BAD_FILE', `${path} is a SQLite file but not a Concord project`);
 }
 
 export interface OpenOptions {
@@ -95,6 +110,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
         `${path} was written by a newer version of Concord (schema ${version}; this version understands up to ${latestSchemaVersion}). Update Concord to open it.`,
       );
     }
+    // Everything below up to applyPragmas only reads, so a refused file stays untouched.
+    if (!options.create) {
+      assertConcordFile(db, path);
+      assertIntact(db, path);
+    }
     applyPragmas(db);
     if (!options.readonly) migrate(db);
     return db;
@@ -102,7 +122,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.close();
     if (e instanceof AppError) throw e;
     const message = (e as Error).message;
-    if (/file is not a database|malformed/i.test(message)) {
+    if (isDamageError(e) || /file is not a database/i.test(message)) {
       throw new AppError('BAD_FILE', `${path} is damaged or not a Concord project: ${message}`);
     }
     throw e;

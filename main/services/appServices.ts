@@ -15,6 +15,7 @@ import { annotationHandlers } from './annotations/annotationHandlers';
 import { roundHandlers } from './rounds/roundHandlers';
 import { agreementHandlers } from './agreement/agreementHandlers';
 import { workOverviewHandlers } from './annotations/workOverviewHandlers';
+import { reportDamage } from './project/damageGuard';
 
 export interface ServiceOptions {
   /** Per-user folder for app state (recent projects, the sample project). */
@@ -67,7 +68,7 @@ export function createServices(options: ServiceOptions): Services {
     ...workOverviewHandlers(deps),
   };
   return {
-    handlers,
+    handlers: reportDamage(host, handlers),
     bus,
     host,
     jobs,

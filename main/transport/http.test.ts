@@ -258,3 +258,18 @@ describe('HTTP transport: files', () => {
     expect(json(r).error?.code).toBe('NO_PROJECT');
   });
 });
+
+describe('oversized request bodies', () => {
+  it('answers 413 with the JSON envelope error instead of resetting the connection', async () => {
+    const body = JSON.stringify({ pad: 'x'.repeat(17 * 1024 * 1024) });
+    const reply = await call('project:current', body);
+    expect(reply.status).toBe(413);
+    expect(reply.headers.connection).toBe('close');
+    expect(json(reply)).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Request body is larger than 16777216 bytes' },
+    });
+    // the server is fine afterwards
+    expect((await call('project:current', '{}')).status).toBe(200);
+  });
+});

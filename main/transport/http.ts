@@ -76,20 +76,36 @@ function sendFile(res: http.ServerResponse, r: FileResponse): void {
   stream.pipe(res);
 }
 
+/** Beyond this much, an oversized body is cut off instead of drained (the client gets a reset). */
+const MAX_DRAIN = 256 * 1024 * 1024;
+
+class BodyTooLarge extends AppError {
+  constructor() {
+    super('INVALID_INPUT', `Request body is larger than ${MAX_BODY} bytes`);
+  }
+}
+
+/**
+ * Reads the body. An oversized one is still read to its end (and thrown away) before the
+ * error is raised: answering while the client is still sending makes the kernel reset the
+ * connection, and the client then never sees the 413 and its JSON error.
+ */
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new AppError('INVALID_INPUT', `Request body is larger than ${MAX_BODY} bytes`));
+      if (size > MAX_DRAIN) {
+        reject(new BodyTooLarge());
         req.destroy();
-        return;
-      }
-      chunks.push(c);
+      } else if (size <= MAX_BODY) chunks.push(c);
+      else chunks.length = 0; // drain: keep reading, keep nothing
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (size > MAX_BODY) reject(new BodyTooLarge());
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }
@@ -193,6 +209,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
         const text = await readBody(req);
         input = text.length ? JSON.parse(text) : {};
       } catch (e) {
+        if (e instanceof BodyTooLarge) {
+          res.setHeader('connection', 'close');
+          sendError(res, 413, 'INVALID_INPUT', e.message);
+          return;
+        }
         const message =
           e instanceof AppError
             ? e.message

@@ -32,8 +32,41 @@ export function checkPng(s: ByteSource): ImageSize {
 
 const isSof = (m: number) => m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;
 
-/** JPEG: segments up to the scan, then the entropy-coded data up to the EOI marker (FFD9). */
+/**
+ * A JPEG whose segments or scan data are garbled although the file is complete (it ends with
+ * the end-of-image marker). probeImage asks the decoder what is wrong with it.
+ */
+export class CorruptJpeg extends BadFile {}
+
+/** Whether the file ends with FFD9, allowing a little padding that some tools append. */
+function endsWithEoi(s: ByteSource): boolean {
+  const n = Math.min(1024, s.size);
+  const tail = s.read(s.size - n, n);
+  let i = tail.length - 1;
+  while (i >= 0 && (tail[i] === 0x00 || tail[i] === 0x0a || tail[i] === 0x0d || tail[i] === 0x20))
+    i--;
+  return i >= 1 && tail[i - 1] === 0xff && tail[i] === 0xd9;
+}
+
+/**
+ * JPEG: as walkJpeg. The walk cannot tell a cut-off file from garbled data that hides the
+ * markers, so "truncated" is only said when the file really lacks its end-of-image marker.
+ */
 export function checkJpeg(s: ByteSource): ImageSize {
+  try {
+    return walkJpeg(s);
+  } catch (e) {
+    if (e instanceof BadFile && e.message.startsWith('truncated') && endsWithEoi(s)) {
+      throw new CorruptJpeg(
+        'corrupt JPEG data: its markers are damaged although the file is complete',
+      );
+    }
+    throw e;
+  }
+}
+
+/** JPEG: segments up to the scan, then the entropy-coded data up to the EOI marker (FFD9). */
+function walkJpeg(s: ByteSource): ImageSize {
   let size: ImageSize | null = null;
   let pos = 2;
   for (;;) {

@@ -7,7 +7,7 @@ import type { ByteSource } from './byteSource';
 import { BadFile } from './badFile';
 import { parseBmpHeader } from './decodeBmp';
 import type { ImageSize } from './imageStructure';
-import { checkJpeg, checkPng, checkTiff, checkWebp } from './imageStructure';
+import { checkJpeg, checkPng, checkTiff, checkWebp, CorruptJpeg } from './imageStructure';
 import type { ExifFields } from './mediaProtocol';
 
 export interface ImageInfo {
@@ -32,6 +32,27 @@ function structure(s: ByteSource, format: ImageFormat): ImageSize {
   }
 }
 
+/**
+ * Rare (the file is complete but garbled), so decoding it once to get the decoder's own
+ * words is affordable: "corrupt JPEG data: premature end of data segment".
+ */
+async function corruptJpeg(
+  input: Buffer | string,
+  maxPixels: number,
+  fallback: CorruptJpeg,
+): Promise<BadFile> {
+  try {
+    await sharp(input, { limitInputPixels: maxPixels, failOn: 'warning' }).raw().toBuffer();
+    return fallback;
+  } catch (e) {
+    const detail = (e as Error).message
+      .split('\n')[0]!
+      .replace(/^VipsJpeg:\s*/i, '')
+      .replace(/^corrupt JPEG data:\s*/i, '');
+    return new BadFile(`corrupt JPEG data: ${detail}`);
+  }
+}
+
 export function pixelLimitMessage(width: number, height: number, maxPixels: number): string {
   const mp = (n: number) => (n / 1e6).toFixed(1);
   return `image is ${width}x${height} pixels (${mp(width * height)} MP), over the limit of ${mp(maxPixels)} MP; split or downscale it before importing`;
@@ -48,7 +69,13 @@ export async function probeImage(
   format: ImageFormat,
   maxPixels: number,
 ): Promise<ImageInfo> {
-  const size = structure(s, format);
+  let size: ImageSize;
+  try {
+    size = structure(s, format);
+  } catch (e) {
+    if (e instanceof CorruptJpeg) throw await corruptJpeg(input, maxPixels, e);
+    throw e;
+  }
   if (size.width <= 0 || size.height <= 0)
     throw new BadFile(`not a valid image: size ${size.width}x${size.height}`);
   if (size.width * size.height > maxPixels)

@@ -39,7 +39,9 @@ export type EditorAction =
   | 'nudgeLeftFar'
   | 'nudgeRightFar'
   | 'nudgeUpFar'
-  | 'nudgeDownFar';
+  | 'nudgeDownFar'
+  | 'toggleQueue'
+  | 'toggleNav';
 
 export interface Binding {
   action: EditorAction;
@@ -99,7 +101,9 @@ export const BINDINGS: readonly Binding[] = [
   {
     action: 'escape',
     keys: ['escape'],
-    label: 'Cancel gesture / leave draw mode / deselect',
+    // One step per press, innermost first, so a labeler never loses more than they meant:
+    // Esc after drawing deselects the new box and keeps the crosshair; the next Esc leaves it.
+    label: 'Cancel gesture, then deselect, then leave draw mode',
     group: 'Draw & edit',
   },
   { action: 'fit', keys: ['f', 'mod+0'], label: 'Fit image', group: 'View' },
@@ -109,6 +113,9 @@ export const BINDINGS: readonly Binding[] = [
   { action: 'toggleHidden', keys: ['h'], label: 'Hide / show all boxes', group: 'View' },
   { action: 'instructions', keys: ['i', 'f1'], label: 'Show / hide instructions', group: 'View' },
   { action: 'cheatSheet', keys: ['?'], label: 'This cheat sheet', group: 'View' },
+  // Symbols, never 0-9/a-z: they cannot collide with a class or tag hotkey.
+  { action: 'toggleQueue', keys: ['['], label: 'Show / hide the item list', group: 'View' },
+  { action: 'toggleNav', keys: ['\\'], label: 'Show / hide the app navigation', group: 'View' },
   { action: 'toggleNoDefects', keys: ['0'], label: '"No defects" verdict', group: 'Item' },
   { action: 'copyPrevious', keys: ['c'], label: 'Copy boxes from previous item', group: 'Item' },
   { action: 'submit', keys: ['mod+enter'], label: 'Submit item', group: 'Item' },
@@ -136,3 +143,11 @@ export function reservedHotkeys(owner: HotkeyOwner): ReadonlyMap<string, string>
 
 /** Every key a class or tag hotkey may be (the instructions' Hotkey rule: 1-9, a-z). */
 export const HOTKEY_CHOICES: readonly string[] = [...'123456789abcdefghijklmnopqrstuvwxyz'];
+
+/**
+ * What a class hotkey does, for the cheat sheet and the editor's hints. While the crosshair
+ * is active the box just drawn stays selected for adjusting, and a labeler who presses the
+ * next class's key means the next box: recolouring the new box there was a silent mistake.
+ */
+export const CLASS_KEY_RULE =
+  'While drawing (N): the class of the next box; the box just drawn keeps its class. While selecting (V): re-class the selected boxes.';

@@ -1,4 +1,5 @@
 import type { AgreementReport, Ci95 } from '../../../shared/api/schemas/agreement';
+import { isAppError } from '../../../shared/api/envelope';
 import { cliOwner } from '../../services/identity/actor';
 import { agreementReport } from '../../services/agreement/agreementService';
 import { roundByName } from '../../services/rounds/roundRepository';
@@ -54,6 +55,34 @@ export function describeReport(r: AgreementReport): string[] {
   return lines;
 }
 
+const NO_ITEMS = 'No items were annotated by two or more labelers yet.';
+
+/** product.md's `--json` fields with nothing compared: counts 0, figures null. */
+function emptyReport(round: string | null, iou: number, detail: string) {
+  return {
+    round,
+    iou,
+    labelers: [] as string[],
+    items: 0,
+    itemsInFullAgreement: 0,
+    itemsSkipped: 0,
+    boxes: {
+      f1: null,
+      meanIoU: null,
+      agreements: 0,
+      classConflicts: 0,
+      onlyA: 0,
+      onlyB: 0,
+      perClass: [],
+    },
+    tags: { cohenKappa: null, krippendorffAlpha: null },
+    transcripts: { wer: null, cer: null, boundaryDeviationMs: null },
+    pairs: [],
+    perItem: [],
+    note: `${NO_ITEMS} ${detail}`,
+  };
+}
+
 export const agreementCommand: CliCommand = {
   words: ['agreement'],
   usage:
@@ -79,12 +108,26 @@ export const agreementCommand: CliCommand = {
     const { db } = ctx.services().host.open(file);
     const roundName = stringFlag(ctx, 'round');
     const roundId = roundName !== undefined ? roundByName(db, roundName).id : undefined;
-    const report = agreementReport(db, cliOwner, {
-      roundId,
-      iou,
-      instructionsVersion: version,
-      bootstrapSamples: samples,
-    });
+    let report: AgreementReport;
+    try {
+      report = agreementReport(db, cliOwner, {
+        roundId,
+        iou,
+        instructionsVersion: version,
+        bootstrapSamples: samples,
+      });
+    } catch (e) {
+      // "No data yet" is an answer, not a failure: scripts get a valid document and exit 0.
+      if (!(isAppError(e) && e.code === 'NOT_FOUND' && e.message.startsWith('Nothing to compare')))
+        throw e;
+      if (ctx.json)
+        ctx.io.out(JSON.stringify(emptyReport(roundName ?? null, iou, e.message), null, 2));
+      else {
+        ctx.io.out(NO_ITEMS);
+        ctx.io.out(`(${e.message})`);
+      }
+      return 0;
+    }
     if (ctx.json) {
       // Items are keyed by asset id; add the relative path so scripts need no second lookup.
       const pathOf = db.prepare('SELECT rel_path FROM assets WHERE id = ?').pluck();

@@ -85,7 +85,8 @@ export const annotationsImportCommand: CliCommand = {
       `Imported ${result.items} item(s) for ${result.labeler}${result.round ? ` into round ${result.round}` : ''} under instructions version ${result.instructionsVersion}: ` +
         `${result.created} new, ${result.replaced} replaced, ${result.unchanged} unchanged; ${result.boxes} box(es).`,
     );
-    for (const note of result.notes) ctx.io.out(`  note: ${note}`);
+    for (const note of result.notes)
+      ctx.io.out(note.startsWith('warning: ') ? `  ${note}` : `  note: ${note}`);
     return 0;
   },
 };

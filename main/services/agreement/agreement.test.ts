@@ -203,4 +203,59 @@ describe('agreement service', () => {
     const byVersion = await t.call('lead', 'agreement:trend', { by: 'instructionsVersion' });
     expect(byVersion.points.map((p) => p.label)).toEqual(['v2', 'v3']);
   });
+  it('leaves out of a closed round the items also in an open round, for those it blinds', async () => {
+    const { t, r, items } = await labeledRound();
+    await t.call('lead', 'rounds:close', { roundId: r.id });
+    const r2 = await t.call('lead', 'rounds:create', {
+      labelerIds: [t.anaId, t.benId],
+      size: { count: 4 },
+      seed: 9,
+    });
+    // r2 holds item 0 only: ana and ben are blind to each other's work on it while r2 is open.
+    t.db
+      .prepare('DELETE FROM round_items WHERE round_id = ? AND asset_id <> ?')
+      .run(r2.id, items[0]);
+    await label(t, 'ben', items[0]!, doc([box('x', 'cls_dent', 150)]), r2.id);
+
+    // Without item 0 (see labeledRound): ana particle + scratch, ben scratch -> 1 agreement.
+    for (const who of ['ana', 'carl']) {
+      const view = await t.call(who, 'agreement:report', { roundId: r.id });
+      expect(view.leftOut).toEqual({ items: 1, openRounds: ['r2'] });
+      expect(view.report).toMatchObject({ items: 3, itemsInFullAgreement: 2 });
+      expect(view.report.boxes).toMatchObject({
+        nA: 2,
+        nB: 1,
+        agreements: 1,
+        classConflicts: 0,
+        onlyA: 1,
+        onlyB: 0,
+      });
+      // Nothing of item 0 is counted: no dent box anywhere, in r1 (ana's) or r2 (ben's).
+      const dent = view.report.boxes.perClass.find((c) => c.classId === 'cls_dent');
+      expect(dent ? dent.nA + dent.nB + dent.items : 0).toBe(0);
+      expect(JSON.stringify(view)).not.toMatch(/IoU .905|0\.905/);
+    }
+    const blocked = await t.fail('ana', 'agreement:item', { roundId: r.id, assetId: items[0]! });
+    expect(blocked.code).toBe('FORBIDDEN');
+    expect(blocked.message).not.toMatch(/dent|scratch/);
+
+    const trend = await t.call('ben', 'agreement:trend', { by: 'round' });
+    expect(trend.hiddenRounds).toEqual(['r2']);
+    expect(trend.points.map((p) => [p.label, p.items, p.leftOut])).toEqual([
+      ['r1', 3, { items: 1, openRounds: ['r2'] }],
+    ]);
+
+    // Leads outside r2 see everything.
+    const lead = await t.call('lead', 'agreement:report', { roundId: r.id });
+    expect(lead.leftOut).toBeNull();
+    expect(lead.report.items).toBe(4);
+    const leadTrend = await t.call('lead', 'agreement:trend', { by: 'round' });
+    expect(leadTrend.points[0]).toMatchObject({ label: 'r1', items: 4, leftOut: null });
+
+    // Once r2 closes, r1 is whole again for everyone.
+    await t.call('lead', 'rounds:close', { roundId: r2.id });
+    const after = await t.call('ana', 'agreement:report', { roundId: r.id });
+    expect(after.leftOut).toBeNull();
+    expect(after.report.items).toBe(4);
+  });
 });

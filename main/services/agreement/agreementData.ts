@@ -1,11 +1,21 @@
 import { AppError } from '../../../shared/api/envelope';
-import type { ClassStyle, TagName } from '../../../shared/api/schemas/agreementChannels';
+import type {
+  ClassStyle,
+  LeftOutItems,
+  TagName,
+} from '../../../shared/api/schemas/agreementChannels';
 import type { AnnotationDoc } from '../../../shared/api/schemas/annotationDoc';
 import type { InstructionSpec } from '../../../shared/api/schemas/instructionSpec';
 import type { Db } from '../../db/connection';
 import type { Actor } from '../identity/actor';
 import { currentVersion, findVersion } from '../instructions/instructionRepository';
-import { assertCanReadAll, readableAnnotationsSql, roundBlindsActor } from '../rounds/blindness';
+import type { BlindingRound } from '../rounds/blindness';
+import {
+  assertCanReadAll,
+  blindAssets,
+  readableAnnotationsSql,
+  roundBlindsActor,
+} from '../rounds/blindness';
 import type { RoundRow } from '../rounds/roundRepository';
 import { getRound, roundAssetIds, roundLabelers } from '../rounds/roundRepository';
 
@@ -27,6 +37,12 @@ export interface AgreementData {
   spec: InstructionSpec;
   classes: ClassStyle[];
   tags: TagName[];
+  /**
+   * Items of the (closed) round left out because they are also in an open round that blinds
+   * the caller, with that round. The whole item goes, the caller's own work included: a
+   * one-sided item would still tell what the others did (or did not) draw.
+   */
+  leftOut: Map<number, BlindingRound>;
 }
 
 export interface ScopeInput {
@@ -157,8 +173,18 @@ export function loadAgreementData(db: Db, actor: Actor, scope: ScopeInput): Agre
       `No instructions version ${scope.instructionsVersion} in this project`,
     );
   }
+  // A closed round's items may also be in an open round that blinds the caller: those items
+  // are left out (and counted), the rest of the report stays readable.
+  const leftOut = new Map<number, BlindingRound>();
+  if (round) {
+    const blind = blindAssets(db, actor);
+    for (const id of roundAssetIds(db, round.id)) {
+      const by = blind.get(id);
+      if (by) leftOut.set(id, by);
+    }
+  }
   const rows = round
-    ? roundRows(db, round, scope.instructionsVersion)
+    ? roundRows(db, round, scope.instructionsVersion).filter((r) => !leftOut.has(r.assetId))
     : projectRows(db, actor, scope.instructionsVersion);
   // Defence in depth: the rows above are already filtered; a mistake there must not leak.
   assertCanReadAll(
@@ -186,7 +212,9 @@ export function loadAgreementData(db: Db, actor: Actor, scope: ScopeInput): Agre
   let items: string[];
   if (round) {
     labelers = roundLabelers(db, round.id).map((l) => l.name);
-    items = roundAssetIds(db, round.id).map(String);
+    items = roundAssetIds(db, round.id)
+      .filter((id) => !leftOut.has(id))
+      .map(String);
   } else {
     items = [...labelersOf.entries()]
       .filter(([, s]) => s.size >= 2)
@@ -216,5 +244,13 @@ export function loadAgreementData(db: Db, actor: Actor, scope: ScopeInput): Agre
       (c) => own.has(c.id) || used.has(c.id),
     ),
     tags: tagNames([scoped.spec, current.spec]),
+    leftOut,
   };
+}
+
+/** The left-out items as the screen shows them: a count and the open rounds responsible. */
+export function leftOutSummary(data: AgreementData): LeftOutItems | null {
+  if (data.leftOut.size === 0) return null;
+  const names = [...new Set([...data.leftOut.values()].map((r) => r.roundName))];
+  return { items: data.leftOut.size, openRounds: names };
 }

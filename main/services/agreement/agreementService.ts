@@ -12,7 +12,8 @@ import { NO_DEFECTS_VALUE } from '../../../shared/domain/agreement/tagValues';
 import type { Db } from '../../db/connection';
 import type { Actor } from '../identity/actor';
 import type { AgreementData, ScopeInput } from './agreementData';
-import { loadAgreementData } from './agreementData';
+import { leftOutSummary, loadAgreementData } from './agreementData';
+import { blindError } from '../rounds/blindness';
 import { describeItem, matchesFilter } from './itemFilter';
 
 export interface ReportOptions extends ScopeInput {
@@ -80,6 +81,7 @@ export function agreementView(db: Db, actor: Actor, options: ReportOptions): Agr
       : null,
     instructionsVersion: data.instructionsVersion,
     classes: data.classes,
+    leftOut: leftOutSummary(data),
   };
 }
 
@@ -157,6 +159,8 @@ export function agreementItemDetail(
     .get(options.assetId) as
     | { id: number; relPath: string; kind: AssetKind; width: number | null; height: number | null }
     | undefined;
+  const blinded = data.leftOut.get(options.assetId);
+  if (asset && blinded) throw blindError(asset.relPath, blinded);
   if (!asset || !data.items.includes(key)) {
     const where = data.round ? `round ${data.round.name}` : 'this comparison';
     throw new AppError('NOT_FOUND', `Asset ${options.assetId} is not an item of ${where}`);

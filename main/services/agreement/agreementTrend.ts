@@ -6,7 +6,8 @@ import type { Actor } from '../identity/actor';
 import { currentVersion, findVersion } from '../instructions/instructionRepository';
 import { roundBlindsActor } from '../rounds/blindness';
 import { listRounds } from '../rounds/roundRepository';
-import { classStyles, loadAgreementData } from './agreementData';
+import type { AgreementData } from './agreementData';
+import { classStyles, leftOutSummary, loadAgreementData } from './agreementData';
 import { reportFor } from './agreementService';
 
 /** Fewer resamples than a single report: a trend computes one report per point. */
@@ -67,11 +68,14 @@ function point(
   label: string,
   roundId: number | null,
   version: number | null,
-  compute: () => ReturnType<typeof reportFor>,
+  load: () => AgreementData,
+  iou: number,
 ): TrendPoint | null {
   let report;
+  let data: AgreementData;
   try {
-    report = compute();
+    data = load();
+    report = reportFor(data, iou, TREND_BOOTSTRAP);
   } catch (e) {
     // A point with nothing to compare is left out; anything else is a real failure.
     if (isAppError(e) && e.code === 'NOT_FOUND') return null;
@@ -92,6 +96,7 @@ function point(
       ci95: c.ci95,
       items: c.items,
     })),
+    leftOut: leftOutSummary(data),
   };
 }
 
@@ -114,8 +119,12 @@ export function agreementTrend(
         hiddenRounds.push(round.name);
         continue;
       }
-      const p = point(round.name, round.id, round.instructionsVersion, () =>
-        reportFor(loadAgreementData(db, actor, { roundId: round.id }), iou, TREND_BOOTSTRAP),
+      const p = point(
+        round.name,
+        round.id,
+        round.instructionsVersion,
+        () => loadAgreementData(db, actor, { roundId: round.id }),
+        iou,
       );
       if (p) points.push(p);
     }
@@ -125,8 +134,12 @@ export function agreementTrend(
       .pluck()
       .all() as number[];
     for (const v of versions) {
-      const p = point(`v${v}`, null, v, () =>
-        reportFor(loadAgreementData(db, actor, { instructionsVersion: v }), iou, TREND_BOOTSTRAP),
+      const p = point(
+        `v${v}`,
+        null,
+        v,
+        () => loadAgreementData(db, actor, { instructionsVersion: v }),
+        iou,
       );
       if (p) points.push(p);
     }

@@ -31,8 +31,10 @@ export function annotationHandlers({
     'annotations:get': ({ assetId, roundId }, ctx) =>
       getAnnotation(host.require().db, requireActor(ctx), assetId, roundId ?? null),
     'annotations:save': (input, ctx) => saveAnnotation(host.require().db, requireActor(ctx), input),
-    'annotations:submit': ({ assetId, roundId }, ctx) =>
-      moved(submitAnnotation(host.require().db, requireActor(ctx), assetId, roundId ?? null)),
+    'annotations:submit': ({ assetId, roundId, labelerId }, ctx) =>
+      moved(
+        submitAnnotation(host.require().db, requireActor(ctx), assetId, roundId ?? null, labelerId),
+      ),
     'annotations:history': (input, ctx) => ({
       revisions: annotationHistory(host.require().db, requireActor(ctx), input),
     }),

@@ -109,6 +109,22 @@ export interface SaveInput {
   baseRevision: number;
   /** Work in this round (refused once the round is closed); outside rounds when absent. */
   roundId?: number | undefined;
+  /** The profile the document was edited as (see `assertEditedAs`). */
+  labelerId?: number | undefined;
+}
+
+/**
+ * A document edited as one person is never written as another: a tab's unsaved edits can
+ * outlive its sign-in (Switch user, a server restart), and `baseRevision` alone cannot
+ * tell, since everybody's annotations count revisions 1, 2, 3...
+ */
+export function assertEditedAs(db: Db, actor: Actor, labelerId: number | undefined): void {
+  if (labelerId === undefined || labelerId === actor.id) return;
+  const name = findProfileRow(db, labelerId)?.name ?? `profile ${labelerId}`;
+  throw new AppError(
+    'FORBIDDEN',
+    `These edits were made as ${name}; ${actor.name} is signed in now. Sign in as ${name} to save them.`,
+  );
 }
 
 /**
@@ -122,6 +138,7 @@ export function saveAnnotation(
   input: SaveInput,
 ): { revision: number; savedAt: string; clipped: number } {
   const labelerId = requireProfileId(actor);
+  assertEditedAs(db, actor, input.labelerId);
   const asset = assetShape(db, input.assetId);
   const roundId = input.roundId ?? null;
   // A round the caller may not see answers NOT_FOUND here, before its version is looked at.
@@ -166,8 +183,10 @@ export function submitAnnotation(
   actor: Actor,
   assetId: number,
   roundId: number | null = null,
+  editedAs?: number,
 ): { status: AnnotationState['status']; revision: number } {
   const labelerId = requireProfileId(actor);
+  assertEditedAs(db, actor, editedAs);
   const asset = assetShape(db, assetId);
   if (roundId !== null) assertRoundItem(db, actor, roundId, assetId);
   const spec = workInstructions(db, roundId).spec;

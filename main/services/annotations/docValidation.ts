@@ -1,7 +1,82 @@
 import { AppError } from '../../../shared/api/envelope';
 import type { AnnotationDoc, Box, Segment } from '../../../shared/api/schemas/annotationDoc';
-import type { InstructionSpec } from '../../../shared/api/schemas/instructionSpec';
-import { normalizeVerdict, saysNoDefects } from '../../../shared/domain/verdict';
+import type {
+  AttributeDef,
+  ClassDef,
+  InstructionSpec,
+} from '../../../shared/api/schemas/instructionSpec';
+import { normalizeVerdict, noDefectsTagId, saysNoDefects } from '../../../shared/domain/verdict';
+
+/*
+ * The document rules shared by every writer: the annotation service (editor autosave, the
+ * HTTP API) and `annotations import` both call the functions below, so what one stores the
+ * other accepts, and both explain a refusal the same way.
+ */
+
+const attrKey = (s: string) => s.normalize('NFKC').trim().toLowerCase();
+
+/** The class's definition of attribute `name` (matched ignoring case), if any. */
+export function findAttribute(cls: ClassDef, name: string): AttributeDef | undefined {
+  return cls.attributes.find((a) => attrKey(a.name) === attrKey(name));
+}
+
+const shown = (v: unknown) => (typeof v === 'string' ? `"${v}"` : String(v));
+
+/**
+ * Checks one attribute value against its definition. "true"/"false" text counts as a
+ * boolean (CSV-like tools write them so). The message names the attribute and the class.
+ */
+export function checkAttributeValue(
+  def: AttributeDef,
+  value: unknown,
+  className: string,
+): { ok: true; value: string | boolean } | { ok: false; message: string } {
+  const what = `attribute "${def.name}" of class "${className}"`;
+  if (def.type === 'boolean') {
+    if (typeof value === 'boolean') return { ok: true, value };
+    if (value === 'true' || value === 'false') return { ok: true, value: value === 'true' };
+    return { ok: false, message: `${what} expects true or false (got ${shown(value)})` };
+  }
+  if (typeof value !== 'string') {
+    const expects = def.type === 'enum' ? `one of ${def.options.join(', ')}` : 'text';
+    return { ok: false, message: `${what} expects ${expects} (got ${shown(value)})` };
+  }
+  if (def.type === 'enum' && !def.options.includes(value)) {
+    return {
+      ok: false,
+      message: `${what} must be one of ${def.options.join(', ')} (got "${value}")`,
+    };
+  }
+  return { ok: true, value };
+}
+
+/**
+ * The verdict rules: "no defects" excludes boxes, and the no-defects tag stands alone (an
+ * item cannot be both "ok" and "defective"; unsure labelers use the item's uncertain flag).
+ * `tags` are tag ids, already normalised with the flag (normalizeVerdict).
+ */
+export function verdictProblems(
+  noDefects: boolean,
+  tags: readonly string[],
+  boxCount: number,
+  spec: InstructionSpec,
+): string[] {
+  const problems: string[] = [];
+  if (noDefects && boxCount > 0) {
+    problems.push(
+      `it says "no defects" but has ${boxCount} box(es): remove the boxes or clear the verdict`,
+    );
+  }
+  const okId = noDefectsTagId(spec);
+  if (okId !== null && tags.includes(okId) && tags.length > 1) {
+    const name = (id: string) => `"${spec.tags.find((t) => t.id === id)?.name ?? id}"`;
+    const others = tags.filter((t) => t !== okId).map(name);
+    problems.push(
+      `tags ${name(okId)} and ${others.join(', ')} contradict each other: ${name(okId)} says the item has no defects, so it stands alone (keep one; mark doubt with the item's "uncertain" flag)`,
+    );
+  }
+  return problems;
+}
 
 export interface AssetShape {
   id: number;
@@ -41,7 +116,7 @@ export function validateDoc(
   instructionsVersion: number,
 ): { doc: AnnotationDoc; clipped: number } {
   const problems: string[] = [];
-  const classIds = new Set(spec.classes.map((c) => c.id));
+  const classes = new Map(spec.classes.map((c) => [c.id, c]));
   const tagIds = new Set(spec.tags.map((t) => t.id));
   const seenIds = new Set<string>();
   let clipped = 0;
@@ -57,10 +132,19 @@ export function validateDoc(
       const label = `box ${i + 1} (${b.id})`;
       if (seenIds.has(b.id)) problems.push(`${label}: id is used twice`);
       seenIds.add(b.id);
-      if (!classIds.has(b.classId)) {
+      const cls = classes.get(b.classId);
+      if (!cls) {
         problems.push(
-          `${label}: its class is not in instructions version ${instructionsVersion} (reload the instructions)`,
+          `${label}: its class is not in instructions version ${instructionsVersion} (class id "${b.classId}"; reload the instructions)`,
         );
+      } else {
+        for (const [name, value] of Object.entries(b.attributes)) {
+          // Attributes the class does not define are kept (a renamed attribute's old value
+          // stays readable); the ones it defines must fit the definition.
+          const def = findAttribute(cls, name);
+          const checked = def ? checkAttributeValue(def, value, cls.name) : null;
+          if (checked && !checked.ok) problems.push(`${label}: ${checked.message}`);
+        }
       }
       const x0 = Math.max(0, b.x);
       const y0 = Math.max(0, b.y);
@@ -112,12 +196,15 @@ export function validateDoc(
     spec,
   );
   const tags = verdict.tags;
-  for (const t of tags) {
-    if (!tagIds.has(t))
-      problems.push(
-        `an item tag is not in instructions version ${instructionsVersion} (reload the instructions)`,
-      );
+  const unknownTags = tags.filter((t) => !tagIds.has(t));
+  if (unknownTags.length > 0) {
+    const known = spec.tags.map((t) => `${t.id} (${t.name})`).join(', ') || 'none';
+    problems.push(
+      `item tag(s) ${unknownTags.map((t) => `"${t}"`).join(', ')} not in instructions version ${instructionsVersion} (known tags: ${known}; reload the instructions)`,
+    );
   }
+  const knownTags = tags.filter((t) => tagIds.has(t));
+  problems.push(...verdictProblems(verdict.noDefects, knownTags, doc.boxes.length, spec));
   if (problems.length) fail(asset, problems);
   return { doc: { ...doc, boxes, tags, noDefects: verdict.noDefects, segments }, clipped };
 }
@@ -125,9 +212,9 @@ export function validateDoc(
 /** Whether an item says something: boxes, a "no defects" verdict, tags or segments. */
 export function submitProblem(doc: AnnotationDoc, spec: InstructionSpec): string | null {
   const noDefects = saysNoDefects(doc, spec);
-  if (noDefects && doc.boxes.length > 0) {
-    return `it says "no defects" but has ${doc.boxes.length} box(es): remove the boxes or clear the verdict`;
-  }
+  const verdict = normalizeVerdict(doc, spec);
+  const contradiction = verdictProblems(noDefects, verdict.tags, doc.boxes.length, spec)[0];
+  if (contradiction) return contradiction;
   if (doc.boxes.length === 0 && !noDefects && doc.tags.length === 0 && doc.segments.length === 0) {
     return "it is empty: say 'no defects' or draw boxes";
   }

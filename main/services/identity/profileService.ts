@@ -142,18 +142,23 @@ export async function signIn(
   profileId: number,
   secret: string | undefined,
 ): Promise<Profile> {
-  const row = getProfileRow(db, profileId);
-  sessions.assertNotLocked(row.id, row.name);
-  if (row.secretHash !== null) {
-    const what = row.role === 'lead' ? 'passphrase' : 'PIN';
-    if (!secret) throw new AppError('UNAUTHENTICATED', `Enter ${row.name}'s ${what} to sign in`);
-    if (!(await verifySecret(secret, row.secretHash))) {
-      await sleep(sessions.recordFailure(row.id));
-      throw new AppError('UNAUTHENTICATED', `Wrong ${what} for ${row.name}`);
+  getProfileRow(db, profileId); // an unknown profile is refused at once
+  // One attempt at a time per profile, the failure delay included: parallel guesses queue
+  // up behind each other and meet the lock once `maxFailures` of them were wrong.
+  return sessions.oneAttemptAtATime(profileId, async () => {
+    const row = getProfileRow(db, profileId);
+    sessions.assertNotLocked(row.id, row.name);
+    if (row.secretHash !== null) {
+      const what = row.role === 'lead' ? 'passphrase' : 'PIN';
+      if (!secret) throw new AppError('UNAUTHENTICATED', `Enter ${row.name}'s ${what} to sign in`);
+      if (!(await verifySecret(secret, row.secretHash))) {
+        await sleep(sessions.recordFailure(row.id));
+        throw new AppError('UNAUTHENTICATED', `Wrong ${what} for ${row.name}`);
+      }
     }
-  }
-  sessions.recordSuccess(row.id);
-  sessions.signIn(sessionKey, row.id);
-  touchSignIn(db, row.id);
-  return toProfile(getProfileRow(db, row.id));
+    sessions.recordSuccess(row.id);
+    sessions.signIn(sessionKey, row.id);
+    touchSignIn(db, row.id);
+    return toProfile(getProfileRow(db, row.id));
+  });
 }

@@ -38,6 +38,8 @@ export class SessionRegistry {
   /** Session key -> signed-in profile, and when that session last made a call. */
   private readonly sessions = new Map<string, { profileId: number; lastSeen: number }>();
   private readonly failures = new Map<number, { count: number; lockedUntil: number }>();
+  /** Per profile: the end of the last sign-in attempt queued (it never rejects). */
+  private readonly attempts = new Map<number, Promise<void>>();
 
   constructor(
     private readonly host: ProjectHost,
@@ -123,6 +125,26 @@ export class SessionRegistry {
       );
     assertRole(actor, role, what);
     return actor;
+  }
+
+  /**
+   * Runs one profile's sign-in attempts one after another. Checking the lock, verifying
+   * the secret (asynchronous scrypt) and counting a failure must not interleave: otherwise
+   * guesses sent all at once each pass the lock check before any of them is counted, and a
+   * script evaluates hundreds of PINs instead of `maxFailures` per lock window.
+   */
+  oneAttemptAtATime<T>(profileId: number, attempt: () => Promise<T>): Promise<T> {
+    const previous = this.attempts.get(profileId) ?? Promise.resolve();
+    const result = previous.then(attempt);
+    const done = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.attempts.set(profileId, done);
+    void done.then(() => {
+      if (this.attempts.get(profileId) === done) this.attempts.delete(profileId);
+    });
+    return result;
   }
 
   /** Refuses a locked profile before its secret is even checked. */

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { AppError } from '../../../shared/api/envelope';
+import {
+  formatStampProblem,
+  INSTRUCTIONS_FORMAT,
+  INSTRUCTIONS_FORMAT_VERSION,
+} from '../../../shared/domain/formats/formatStamp';
 import type {
   ClassDef,
   InstructionSpec,
@@ -61,7 +66,17 @@ export const InstructionsFile = z.object({
 });
 export type InstructionsFile = z.infer<typeof InstructionsFile>;
 
-export const FILE_FORMAT = 'concord-instructions';
+export const FILE_FORMAT = INSTRUCTIONS_FORMAT;
+
+/** Why an instructions file from a newer Concord or another tool is refused, or null. */
+export function instructionsStampProblem(raw: unknown): string | null {
+  return formatStampProblem(
+    raw,
+    INSTRUCTIONS_FORMAT,
+    INSTRUCTIONS_FORMAT_VERSION,
+    'a Concord instructions file',
+  );
+}
 
 /**
  * Writes a version as the reusable file (paths instead of asset ids). Classes and tags keep
@@ -75,7 +90,7 @@ export function specToFile(
 ): Record<string, unknown> {
   return {
     format: FILE_FORMAT,
-    formatVersion: 1,
+    formatVersion: INSTRUCTIONS_FORMAT_VERSION,
     instructionsVersion: version,
     name: spec.name,
     classes: spec.classes.map((c) => ({
@@ -207,6 +222,8 @@ export function fileToSpec(
       'The instructions file must be a JSON object with "classes" (and usually "tags")',
     );
   }
+  const stamp = instructionsStampProblem(raw);
+  if (stamp) throw new AppError('BAD_FILE', `The instructions file ${stamp}`);
   const parsed = InstructionsFile.safeParse(raw);
   if (!parsed.success)
     throw new AppError(

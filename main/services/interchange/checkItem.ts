@@ -1,6 +1,5 @@
 import type { Box, Segment } from '../../../shared/api/schemas/annotationDoc';
 import type {
-  AttributeDef,
   ClassDef,
   InstructionSpec,
   TagDef,
@@ -11,6 +10,7 @@ import type {
   InterchangeProblem,
 } from '../../../shared/domain/formats/interchange';
 import { normalizeVerdict } from '../../../shared/domain/verdict';
+import { checkAttributeValue, findAttribute, verdictProblems } from '../annotations/docValidation';
 import type { MatchableAsset } from './assetMatcher';
 
 /** Boxes may overshoot the image by this much (rounding in other tools) and are clamped. */
@@ -65,28 +65,6 @@ export class SpecNames {
     const known = this.spec.tags.map((t) => t.name).join(', ') || 'none';
     return `tag "${name}" is not in the instructions (version ${this.version}; known tags: ${known})`;
   }
-}
-
-function attributeValue(
-  def: AttributeDef,
-  value: AttributeValue,
-): { ok: true; value: AttributeValue } | { ok: false; message: string } {
-  if (def.type === 'boolean') {
-    if (typeof value === 'boolean') return { ok: true, value };
-    if (value === 'true' || value === 'false') return { ok: true, value: value === 'true' };
-    return { ok: false, message: `attribute "${def.name}" must be true or false (got "${value}")` };
-  }
-  if (typeof value !== 'string') {
-    return { ok: false, message: `attribute "${def.name}" must be text (got ${String(value)})` };
-  }
-  if (def.type === 'enum' && !def.options.includes(value)) {
-    const options = def.options.join(', ');
-    return {
-      ok: false,
-      message: `attribute "${def.name}" must be one of ${options} (got "${value}")`,
-    };
-  }
-  return { ok: true, value };
 }
 
 export interface CheckContext {
@@ -179,13 +157,13 @@ export function checkItem(
     if (!cls) return;
     const attributes: Record<string, AttributeValue> = {};
     for (const [name, value] of Object.entries(b.attributes)) {
-      const def = cls.attributes.find((a) => norm(a.name) === norm(name));
+      const def = findAttribute(cls, name);
       if (!def) {
         const key = `${cls.name}.${name}`;
         ctx.droppedAttributes.set(key, (ctx.droppedAttributes.get(key) ?? 0) + 1);
         continue;
       }
-      const checked = attributeValue(def, value);
+      const checked = checkAttributeValue(def, value, cls.name);
       if (checked.ok) attributes[def.name] = checked.value;
       else box(checked.message);
     }
@@ -232,8 +210,8 @@ export function checkItem(
   const verdict = normalizeVerdict(doc, ctx.names.spec);
   doc.tags = verdict.tags;
   doc.noDefects = verdict.noDefects;
-  if (doc.noDefects && item.boxes.length > 0) {
-    at(itemRef, `it says "no defects" but has ${item.boxes.length} box(es)`);
-  }
+  // The same verdict rules as a save through the annotation service (docValidation.ts).
+  for (const message of verdictProblems(doc.noDefects, doc.tags, item.boxes.length, ctx.names.spec))
+    at(itemRef, message);
   return { doc, problems };
 }

@@ -100,7 +100,7 @@ describe('importAnnotations (Concord format)', () => {
       boxes: 5,
     });
     expect(result.notes).toEqual([
-      'the file was made under instructions version 2; its classes and tags were matched by name against the current version 1',
+      'warning: the file says it was made under instructions version 2, but this project has only version 1 (is the file from another project?); its classes and tags were matched by name against the current version 1',
     ]);
     const profile = fx.project.db.prepare("SELECT role FROM profiles WHERE name = 'ana'").get() as {
       role: string;
@@ -256,8 +256,8 @@ describe('importAnnotations (Concord format)', () => {
       'items[3] [c.png#3/]: imgs/c.png is given twice (also by items[2])',
       'items[4] [hello.wav#4/]: audio/hello.wav is audio, so it cannot have boxes (got 1)',
       'items[4].segments[0] [hello.wav#4/]: segment ends at 9s, after the end of the 2s audio',
-      'items[5] [b.jpg#5/]: it says "no defects" but has 1 box(es)',
-      'items[6].boxes[0] [imgs/line1/a.png#6/0]: attribute "severity" must be one of minor, major (got "huge")',
+      'items[5] [b.jpg#5/]: it says "no defects" but has 1 box(es): remove the boxes or clear the verdict',
+      'items[6].boxes[0] [imgs/line1/a.png#6/0]: attribute "severity" of class "scratch" must be one of minor, major (got "huge")',
       'items[7].boxes[0].w [imgs/line2/a.png#7/0]: must be >= 0 (got -1)',
     ]);
     expect(snapshot(fx.project)).toContain('"profiles":[]');
@@ -267,6 +267,10 @@ describe('importAnnotations (Concord format)', () => {
     expect(run(concordFile([{ file: 'c.png', tags: ['maybe'] }])).problems[0]!.message).toMatch(
       /^tag "maybe" is not in the instructions/,
     );
+    // the same verdict rule as annotations:save (docValidation.verdictProblems)
+    expect(
+      run(concordFile([{ file: 'c.png', tags: ['ok', 'defective'] }])).problems[0]!.message,
+    ).toMatch(/^tags "ok" and "defective" contradict each other/);
     expect(run(writeJson(path.join(fx.dir, 'x.json'), { items: 'nope' })).problems).toEqual([
       { where: 'items', message: 'must be a list (got "nope")' },
     ]);

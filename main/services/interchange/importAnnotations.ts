@@ -6,7 +6,11 @@ import { findAnnotation, writeAnnotation } from '../annotations/annotationReposi
 import { submitProblem, validateDoc } from '../annotations/docValidation';
 import type { Actor } from '../identity/actor';
 import { findProfileByName, insertProfile } from '../identity/profileRepository';
-import { currentVersion, getVersion } from '../instructions/instructionRepository';
+import {
+  currentVersion,
+  getVersion,
+  latestVersionNumber,
+} from '../instructions/instructionRepository';
 import type { OpenProject } from '../project/projectHost';
 import type { MatchableAsset } from './assetMatcher';
 import type { CheckedDoc } from './checkItem';
@@ -94,7 +98,12 @@ export function importAnnotations(
   const read = readSource(input, project.dir, listAssetsForMatching(db));
   const problems = [...read.problems];
   const notes = [...read.notes];
-  if (read.fileVersion !== null && read.fileVersion !== instructions.version) {
+  const latest = latestVersionNumber(db) ?? 0;
+  if (read.fileVersion !== null && read.fileVersion > latest) {
+    notes.push(
+      `warning: the file says it was made under instructions version ${read.fileVersion}, but this project has ${latest === 1 ? 'only version 1' : `versions 1-${latest}`} (is the file from another project?); its classes and tags were matched by name against ${scope ? `round ${scope.round.name}'s` : 'the current'} version ${instructions.version}`,
+    );
+  } else if (read.fileVersion !== null && read.fileVersion !== instructions.version) {
     notes.push(
       `the file was made under instructions version ${read.fileVersion}; its classes and tags were matched by name against ${scope ? `round ${scope.round.name}'s` : 'the current'} version ${instructions.version}`,
     );

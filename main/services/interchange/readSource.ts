@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AppError } from '../../../shared/api/envelope';
 import { readCoco } from '../../../shared/domain/formats/cocoFormat';
 import { readConcord } from '../../../shared/domain/formats/concordFormat';
 import type {
@@ -69,6 +70,9 @@ export function readSource(
   }
   const text = readUserFile(file, input.format === 'coco' ? 'COCO file' : 'Annotation file');
   const read = input.format === 'coco' ? readCoco(text) : readConcord(text);
+  if ('formatProblem' in read && read.formatProblem) {
+    throw new AppError('BAD_FILE', `${file} ${read.formatProblem}`);
+  }
   const fileLabeler = 'labeler' in read ? read.labeler : null;
   const fileVersion = 'instructionsVersion' in read ? read.instructionsVersion : null;
   const matcher = new AssetMatcher(

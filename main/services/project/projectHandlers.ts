@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { AppError } from '../../../shared/api/envelope';
 import type { Handlers } from '../../transport/dispatch';
 import type { ServiceDeps } from '../appServices';
 import { listDirectory } from '../fs/listDirectory';
@@ -43,6 +44,13 @@ export function projectHandlers({
     }),
     // Closing or switching the project signs every window out: see projectPolicy.ts.
     'project:create': ({ path: filePath, name }, ctx) => {
+      // The server's working directory means nothing to the person in the browser; the CLI
+      // resolves relative paths against its own cwd before it gets here.
+      if (!path.isAbsolute(filePath))
+        throw new AppError(
+          'INVALID_INPUT',
+          `"${filePath}" is not an absolute path; give the full path, e.g. ${path.join(options.defaultProjectDir, 'steel.concord')}`,
+        );
       assertMayLeaveProject(host, sessions, ctx, 'switch');
       host.create(filePath, name);
       return opened();

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/api/envelope';
 import type { Db } from '../../db/connection';
 import { openDatabase, schemaVersion } from '../../db/connection';
 import { recoverInterruptedImports } from '../assets/importBatches';
-import { dataDirFor, withProjectExtension } from './projectPaths';
+import { dataDirFor, PROJECT_EXTENSION, withProjectExtension } from './projectPaths';
 import { ensureProjectUid } from './projectUid';
 
 export interface OpenProject {
@@ -60,6 +60,7 @@ export class ProjectHost {
     name: string,
     options: { isSample?: boolean; createParent?: boolean } = {},
   ): OpenProject {
+    assertFileName(filePath);
     const target = path.resolve(withProjectExtension(filePath));
     const parent = path.dirname(target);
     if (!fs.existsSync(parent)) {
@@ -122,6 +123,25 @@ export class ProjectHost {
     for (const hook of this.openHooks) hook(project);
     return project;
   }
+}
+
+/**
+ * "/tmp/x/" would otherwise become the hidden file "/tmp/x/.concord", and a folder's name
+ * would get ".concord" appended beside it: both are surprises, so ask for a file name.
+ */
+function assertFileName(filePath: string): void {
+  const example = path.join(path.resolve(filePath), 'steel.concord');
+  const advice = `choose a file name, e.g. ${example}`;
+  if (/[\\/]$/.test(filePath) || path.basename(filePath) === PROJECT_EXTENSION) {
+    throw new AppError('INVALID_INPUT', `${filePath} is a folder path; ${advice}`);
+  }
+  let isDir = false;
+  try {
+    isDir = fs.statSync(filePath).isDirectory();
+  } catch {
+    // does not exist yet: the usual case
+  }
+  if (isDir) throw new AppError('INVALID_INPUT', `${filePath} is an existing folder; ${advice}`);
 }
 
 export function summarize(p: OpenProject): ProjectSummary {

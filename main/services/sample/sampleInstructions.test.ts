@@ -9,4 +9,13 @@ describe('sample instructions', () => {
     expect(InstructionSpec.safeParse(spec).success).toBe(true);
     expect(specProblems(spec)).toEqual([]);
   });
+
+  it('gives every item tag a hotkey, so a keyboard-first labeler never needs the mouse', () => {
+    const spec = sampleInstructionSpec();
+    expect(spec.tags.map((t) => [t.name, t.hotkey])).toEqual([
+      ['ok', 'o'],
+      ['defective', 'e'],
+      ['uncertain', 'u'],
+    ]);
+  });
 });

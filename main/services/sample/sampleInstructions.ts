@@ -30,7 +30,8 @@ export const SAMPLE_CLASS_IDS: Record<DefectClass, string> = {
 
 /**
  * The sample project's labeling instructions (version 1): three defect classes with
- * hotkeys 1-3 and the usual item verdicts. Examples point at sample assets once imported.
+ * hotkeys 1-3 and the usual item verdicts with Shift hotkeys (Shift+O ok, Shift+E
+ * defective, Shift+U uncertain; Shift+D and Shift+F belong to the editor). Examples point at sample assets once imported.
  */
 export function sampleInstructionSpec(
   examples: Partial<Record<DefectClass, ClassExample[]>> = {},
@@ -71,7 +72,7 @@ export function sampleInstructionSpec(
         id: 'tag_ok',
         name: 'ok',
         noDefects: true,
-        hotkey: null,
+        hotkey: 'o',
         description:
           'The sheet shows **no defect** at all. Choosing it is the explicit "no defects" verdict: an empty image is only done when someone said so.',
       },
@@ -79,14 +80,14 @@ export function sampleInstructionSpec(
         id: 'tag_defective',
         name: 'defective',
         noDefects: false,
-        hotkey: null,
+        hotkey: 'e',
         description: 'At least one scratch, spot or inclusion; draw a box around **each** one.',
       },
       {
         id: 'tag_uncertain',
         name: 'uncertain',
         noDefects: false,
-        hotkey: null,
+        hotkey: 'u',
         description:
           'You cannot decide whether this sheet is defective. Leave a note so the lead can clarify the instructions.',
       },

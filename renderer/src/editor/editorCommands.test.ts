@@ -6,7 +6,9 @@ import {
   deleteSelected,
   runEditorAction,
   setMode,
+  setSelectionClass,
   toggleItemTag,
+  typeTextAttribute,
   toggleNoDefects,
   toggleUncertainFlag,
 } from './editorCommands';
@@ -26,7 +28,7 @@ function setup(
 }
 
 describe('editor commands', () => {
-  it('a class hotkey recolours the selection and becomes the class for new boxes', () => {
+  it('with the select tool, a class hotkey recolours the selection and becomes the class for new boxes', () => {
     const { s, saved } = setup();
     s.setSelection(['b']);
     chooseClass(s, 'dent');
@@ -91,7 +93,82 @@ describe('editor commands', () => {
     expect(s.state.message?.text).toMatch(/already here/);
   });
 
-  it('Escape cancels the gesture first, then leaves draw mode, then deselects', () => {
+  it('while drawing, a class hotkey picks the next box class and leaves the box just drawn alone', () => {
+    const { s, saved } = setup(doc([]));
+    const ev = (x: number, y: number) =>
+      s.pointerInput({ x, y }, { button: 0, shiftKey: false, ctrlKey: false, metaKey: false });
+    s.setView({ scale: 4, x: 0, y: 0 });
+    chooseClass(s, 'scratch');
+    setMode(s, 'draw');
+    s.pointerDown(ev(40, 40));
+    s.pointerMove(ev(120, 120));
+    s.pointerUp(ev(120, 120));
+    expect(s.doc.boxes).toHaveLength(1);
+    const first = s.doc.boxes[0]!.id;
+    // The new box stays selected for adjusting...
+    expect([...s.selection]).toEqual([first]);
+    // ...and "2" means the next box, not this one (the audit's silent re-class).
+    chooseClass(s, 'dent');
+    expect(s.doc.boxes[0]!.classId).toBe('scratch');
+    expect(s.state.activeClassId).toBe('dent');
+    expect(s.state.message?.text).toContain('Next box: dent');
+    s.pointerDown(ev(200, 200));
+    s.pointerMove(ev(280, 280));
+    s.pointerUp(ev(280, 280));
+    expect(s.doc.boxes.map((b) => b.classId)).toEqual(['scratch', 'dent']);
+    expect(saved).toHaveLength(2);
+    // With the select tool the key re-classes the selection again.
+    setMode(s, 'select');
+    s.setSelection([first]);
+    chooseClass(s, 'rust');
+    expect(s.doc.boxes.map((b) => b.classId)).toEqual(['rust', 'dent']);
+  });
+
+  it('the box panel class field re-classes the selection whatever the tool', () => {
+    const { s } = setup();
+    setMode(s, 'draw');
+    s.setSelection(['a']);
+    setSelectionClass(s, 'dent');
+    expect(s.doc.boxes.map((b) => b.classId)).toEqual(['dent', 'scratch']);
+    expect(s.state.activeClassId).toBe('scratch');
+  });
+
+  it('a text attribute typed in several commits is one undo step per field edit', () => {
+    const { s, saved } = setup();
+    const ids = new Set(['a']);
+    typeTextAttribute(s, ids, 'note', 'hair', 'edit-1');
+    typeTextAttribute(s, ids, 'note', 'hairline', 'edit-1');
+    typeTextAttribute(s, ids, 'note', 'hairline crack', 'edit-1');
+    // Each commit reached the document (and autosave) at once...
+    expect(saved).toHaveLength(3);
+    expect(s.doc.boxes[0]!.attributes).toEqual({ note: 'hairline crack' });
+    // ...and a second focus of the field is its own step.
+    typeTextAttribute(s, ids, 'note', 'deep crack', 'edit-2');
+    runEditorAction(s, 'undo');
+    expect(s.doc.boxes[0]!.attributes).toEqual({ note: 'hairline crack' });
+    runEditorAction(s, 'undo');
+    expect(s.doc.boxes[0]!.attributes).toEqual({});
+    expect(s.state.canUndo).toBe(false);
+    runEditorAction(s, 'redo');
+    expect(s.doc.boxes[0]!.attributes).toEqual({ note: 'hairline crack' });
+    // Emptying the field removes the attribute.
+    typeTextAttribute(s, ids, 'note', '', 'edit-3');
+    expect(s.doc.boxes[0]!.attributes).toEqual({});
+  });
+
+  it('the session commits typed fields on request (before the item changes)', () => {
+    const { s } = setup();
+    let typed = 'pending text';
+    const off = s.onFlushFields(() => typeTextAttribute(s, new Set(['b']), 'note', typed, 'e'));
+    s.flushFields();
+    expect(s.doc.boxes[1]!.attributes).toEqual({ note: 'pending text' });
+    off();
+    typed = 'not any more';
+    s.flushFields();
+    expect(s.doc.boxes[1]!.attributes).toEqual({ note: 'pending text' });
+  });
+
+  it('Escape cancels the gesture first, then deselects, then leaves draw mode', () => {
     const { s } = setup();
     setMode(s, 'draw');
     s.setSelection(['a']);
@@ -104,10 +181,15 @@ describe('editor commands', () => {
     runEditorAction(s, 'escape');
     expect(s.doc.boxes).toHaveLength(2);
     expect(s.state.mode).toBe('draw');
+    // As after a finished draw: the new box is selected, the crosshair still on.
+    s.setSelection(['a']);
+    runEditorAction(s, 'escape');
+    expect(s.selection.size).toBe(0);
+    expect(s.state.mode).toBe('draw');
     runEditorAction(s, 'escape');
     expect(s.state.mode).toBe('select');
     runEditorAction(s, 'escape');
-    expect(s.selection.size).toBe(0);
+    expect(s.state.mode).toBe('select');
   });
 
   it('changes nothing on a read-only item', () => {

@@ -25,7 +25,15 @@ import { actualSize, centerOn, zoomAt } from './tools/view';
 /** Actions the editor handles itself; the rest (next item, submit, ...) belong to the screen. */
 export type EditorOwnAction = Exclude<
   EditorAction,
-  'submit' | 'copyPrevious' | 'next' | 'prev' | 'nextUnfinished' | 'cheatSheet' | 'instructions'
+  | 'submit'
+  | 'copyPrevious'
+  | 'next'
+  | 'prev'
+  | 'nextUnfinished'
+  | 'cheatSheet'
+  | 'instructions'
+  | 'toggleQueue'
+  | 'toggleNav'
 >;
 
 export function setMode(s: EditorSession, mode: 'select' | 'draw'): void {
@@ -37,12 +45,34 @@ export function setMode(s: EditorSession, mode: 'select' | 'draw'): void {
   s.emitCanvas();
 }
 
-/** A class hotkey: recolours the selection (if any) and becomes the class for new boxes. */
+/**
+ * A class hotkey (or a click in the class list). While drawing it only chooses the class of
+ * the next box: the box just drawn stays selected for adjusting and keeps its class (see
+ * CLASS_KEY_RULE). While selecting it re-classes the selection and becomes the class for
+ * new boxes.
+ */
 export function chooseClass(s: EditorSession, classId: string): void {
+  if (s.state.mode === 'draw') {
+    s.store.setState({ activeClassId: classId });
+    if (s.selection.size > 0) {
+      const name = s.spec?.classes.find((c) => c.id === classId)?.name ?? classId;
+      s.notify(
+        `Next box: ${name}. The selected box keeps its class (V, then the key, changes it).`,
+      );
+    }
+    return s.emitCanvas();
+  }
   // On a read-only item a class key would recolour the selection: refuse it whole.
   if (s.selection.size > 0 && s.refuseReadOnly()) return;
   s.store.setState({ activeClassId: classId });
   if (s.selection.size > 0) s.apply(setClass(s.doc, s.selection, classId));
+  s.emitCanvas();
+}
+
+/** The box panel's class field: always re-classes the selection, whatever the tool. */
+export function setSelectionClass(s: EditorSession, classId: string): void {
+  if (s.selection.size === 0 || s.refuseReadOnly()) return;
+  s.apply(setClass(s.doc, s.selection, classId));
   s.emitCanvas();
 }
 
@@ -57,6 +87,22 @@ export function setSelectedAttribute(
   value: string | boolean | undefined,
 ): void {
   s.apply(setAttribute(s.doc, s.selection, name, value));
+}
+
+/**
+ * A text attribute being typed: committed as the labeler types (so autosave stores it
+ * within a second), yet one undo step per field edit. `edit` names the edit (the field and
+ * the focus that started it); commits with the same name amend one history step.
+ */
+export function typeTextAttribute(
+  s: EditorSession,
+  ids: ReadonlySet<string>,
+  name: string,
+  value: string,
+  edit: string,
+): void {
+  if (s.state.readOnly) return;
+  s.apply(setAttribute(s.doc, ids, name, value === '' ? undefined : value), edit);
 }
 
 export function toggleUncertainFlag(s: EditorSession): void {
@@ -161,10 +207,12 @@ export function runEditorAction(s: EditorSession, action: EditorOwnAction): void
     case 'selectAll':
       return s.setSelection(s.doc.boxes.map((b) => b.id));
     case 'escape':
-      // Innermost first: the gesture, then draw mode, then the selection.
+      // Innermost first, one step per press: the gesture, then the selection (the box just
+      // drawn; the crosshair stays), then draw mode.
       if (s.cancelGesture()) return;
+      if (s.selection.size > 0) return s.setSelection([]);
       if (s.state.mode === 'draw') return setMode(s, 'select');
-      return s.setSelection([]);
+      return;
     case 'cycleNext':
       return cycle(s, 1);
     case 'cyclePrev':

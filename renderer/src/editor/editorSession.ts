@@ -54,6 +54,8 @@ export class EditorSession {
   private grid: SpatialGrid | null = null;
   private canvasListeners = new Set<CanvasListener>();
   private docListeners = new Set<DocListener>();
+  /** Fields holding typed text not yet in the document (see `flushFields`). */
+  private fieldFlushers = new Set<() => void>();
   /** Patches applied since the last settle, handed to doc listeners together. */
   private pendingPatches: Patch[] = [];
   view: View = { scale: 1, x: 0, y: 0 };
@@ -158,6 +160,21 @@ export class EditorSession {
     return () => this.docListeners.delete(l);
   }
 
+  /**
+   * A text field that commits as the labeler types registers here while it is mounted, so
+   * whoever is about to take the document away (next item, submit, page hide) can commit
+   * the last keystrokes first: toolbar buttons keep the focus, so no blur would do it.
+   */
+  onFlushFields(flush: () => void): () => void {
+    this.fieldFlushers.add(flush);
+    return () => this.fieldFlushers.delete(flush);
+  }
+
+  /** Commits what is typed in the fields into the document now. */
+  flushFields(): void {
+    for (const f of [...this.fieldFlushers]) f();
+  }
+
   emitCanvas(): void {
     for (const l of this.canvasListeners) l();
   }
@@ -173,10 +190,13 @@ export class EditorSession {
     return true;
   }
 
-  /** Applies an edit as one undo step; refused (with a message) on a read-only item. */
-  apply(patches: readonly Patch[]): boolean {
+  /**
+   * Applies an edit as one undo step; refused (with a message) on a read-only item. Edits
+   * naming the same `merge` in a row share one step (see History.apply).
+   */
+  apply(patches: readonly Patch[], merge?: string): boolean {
     if (this.refuseReadOnly()) return false;
-    this.history.apply(patches);
+    this.history.apply(patches, merge);
     this.settle();
     return patches.length > 0;
   }

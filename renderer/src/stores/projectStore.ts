@@ -31,8 +31,21 @@ export const useProjectStore = create<ProjectUiState>(() => ({ ...initial }));
 
 const set = useProjectStore.setState;
 
+/** Features with unsaved work say so before the project is left (see confirmLeave). */
+const leaveGuards = new Set<() => string | null>();
+
 export const projectActions = {
   reset: () => set({ ...initial }),
+  /** Registers a check returning a warning while there is unsaved work; returns its removal. */
+  addLeaveGuard(guard: () => string | null): () => void {
+    leaveGuards.add(guard);
+    return () => leaveGuards.delete(guard);
+  },
+  /** True when nothing is unsaved, or the person confirms leaving anyway. */
+  confirmLeave(): boolean {
+    const warnings = [...leaveGuards].map((g) => g()).filter((w): w is string => w !== null);
+    return warnings.length === 0 || window.confirm(`${warnings.join('\n\n')}\n\nLeave anyway?`);
+  },
   showScreen: (screen: string) => set({ screen, viewerIndex: null }),
   openImport: () => set({ importOpen: true }),
   closeImport: () => set({ importOpen: false }),

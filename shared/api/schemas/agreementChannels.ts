@@ -34,6 +34,16 @@ export type ClassStyle = z.infer<typeof ClassStyle>;
 export const TagName = z.object({ id: z.string(), name: z.string() });
 export type TagName = z.infer<typeof TagName>;
 
+/**
+ * Items of a closed round left out for the caller because they are also in an open round
+ * that blinds them: how many, and which open rounds (never anything about the annotations).
+ */
+export const LeftOutItems = z.object({
+  items: z.number().int().positive(),
+  openRounds: z.array(z.string()),
+});
+export type LeftOutItems = z.infer<typeof LeftOutItems>;
+
 export const AgreementView = z.object({
   /** The report without `perItem` (ask `agreement:items` for the items behind a figure). */
   report: AgreementReport.omit({ perItem: true }),
@@ -48,6 +58,7 @@ export const AgreementView = z.object({
   instructionsVersion: z.number().int().nullable(),
   /** Every class of the instructions plus ids met in the annotations, for names and colours. */
   classes: z.array(ClassStyle),
+  leftOut: LeftOutItems.nullable(),
 });
 export type AgreementView = z.infer<typeof AgreementView>;
 
@@ -69,6 +80,7 @@ export const TrendPoint = z.object({
   cohenKappa: z.number().nullable(),
   krippendorffAlpha: z.number().nullable(),
   perClass: z.array(TrendClassPoint),
+  leftOut: LeftOutItems.nullable(),
 });
 export type TrendPoint = z.infer<typeof TrendPoint>;
 

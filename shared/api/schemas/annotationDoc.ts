@@ -4,7 +4,14 @@ import { z } from 'zod';
  * One labeler's annotation of one asset. Coordinates are pixels of the *displayed*
  * (EXIF-oriented) image and never depend on zoom; times are seconds.
  */
-export const AttributeValue = z.union([z.string().max(2000), z.boolean()]);
+export const AttributeValue = z.union([z.string().max(2000), z.boolean()], {
+  // The zod default ("Invalid input") does not say what an attribute may hold; the service
+  // then checks the value against the class's own definition (docValidation.ts).
+  error: (issue) =>
+    `an attribute value must be text (at most 2,000 characters) or true/false (got ${
+      typeof issue.input === 'string' ? 'longer text' : (JSON.stringify(issue.input) ?? 'nothing')
+    })`,
+});
 
 export const BoxSource = z.object({
   /** Set when the box started as a model suggestion the labeler accepted or edited. */

@@ -100,6 +100,14 @@ export type QueuePage = z.infer<typeof QueuePage>;
 
 const AssetRef = z.object({ assetId: Id, roundId: RoundId }).strict();
 
+/**
+ * The profile the editor opened the item as. A tab's edits may outlive its sign-in (Switch
+ * user, a server restart): the server refuses to write them as anyone else. Optional so
+ * scripts and tests that save as themselves need not repeat who they are; the editor
+ * always sends it.
+ */
+const LabelerId = Id.optional();
+
 export const annotationChannels = {
   'annotations:get': { input: AssetRef, output: AnnotationState },
   'annotations:save': {
@@ -109,6 +117,7 @@ export const annotationChannels = {
         doc: AnnotationDoc,
         baseRevision: z.number().int().nonnegative(),
         roundId: RoundId,
+        labelerId: LabelerId,
       })
       .strict(),
     output: z.object({
@@ -119,7 +128,7 @@ export const annotationChannels = {
     }),
   },
   'annotations:submit': {
-    input: AssetRef,
+    input: z.object({ assetId: Id, roundId: RoundId, labelerId: LabelerId }).strict(),
     output: z.object({ status: ItemStatus, revision: z.number().int().nonnegative() }),
   },
   'annotations:history': {

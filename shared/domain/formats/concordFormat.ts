@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { InterchangeItem, InterchangeProblem, ReadResult } from './interchange';
 import { byFile, isRecord, parseJson, sortedRecord } from './interchange';
+import { ANNOTATIONS_FORMAT, ANNOTATIONS_FORMAT_VERSION, formatStampProblem } from './formatStamp';
 import { zodProblems } from './zodProblems';
 
 /**
@@ -65,6 +66,11 @@ export interface ConcordReadResult extends ReadResult {
   /** The labeler the file says it belongs to (null when the file does not say). */
   labeler: string | null;
   instructionsVersion: number | null;
+  /**
+   * Set when the file is from a newer Concord or is another format: the caller refuses the
+   * whole file with "<file> <formatProblem>" instead of listing item problems.
+   */
+  formatProblem: string | null;
 }
 
 /**
@@ -77,6 +83,7 @@ export function readConcord(text: string): ConcordReadResult {
     problems: [],
     labeler: null,
     instructionsVersion: null,
+    formatProblem: null,
   };
   const json = parseJson(text, 'The Concord annotation file');
   if (!json.ok) return { ...result, problems: [json.problem] };
@@ -84,6 +91,13 @@ export function readConcord(text: string): ConcordReadResult {
     result.problems.push({ where: '(root)', message: 'must be an object with "items"' });
     return result;
   }
+  result.formatProblem = formatStampProblem(
+    json.value,
+    ANNOTATIONS_FORMAT,
+    ANNOTATIONS_FORMAT_VERSION,
+    'a Concord annotation file',
+  );
+  if (result.formatProblem) return result;
   const header = ConcordHeader.safeParse(json.value, { reportInput: true });
   if (!header.success) {
     result.problems.push(...zodProblems(header.error, []));
@@ -149,6 +163,12 @@ export function writeConcord(input: ConcordWriteInput): string {
     })),
     segments: item.segments.map((s) => ({ start: s.start, end: s.end, text: s.text })),
   }));
-  const doc = { labeler: input.labeler, instructionsVersion: input.instructionsVersion, items };
+  const doc = {
+    format: ANNOTATIONS_FORMAT,
+    formatVersion: ANNOTATIONS_FORMAT_VERSION,
+    labeler: input.labeler,
+    instructionsVersion: input.instructionsVersion,
+    items,
+  };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -116,4 +116,27 @@ describe('History', () => {
     for (let x = 1; x <= 5; x++) history.apply(setRects(current, at(x)));
     expect(history.depth.undo).toBe(3);
   });
+
+  it('amends one step while the same named edit goes on, and starts a new one after', () => {
+    const { history, get } = setup();
+    history.apply(setRects(get(), at(1)), 'field-1');
+    history.apply(setRects(get(), at(2)), 'field-1');
+    history.apply(setRects(get(), at(3)), 'field-1');
+    expect(history.depth.undo).toBe(1);
+    history.apply(setRects(get(), at(4)), 'field-2');
+    history.apply(setRects(get(), at(5)));
+    history.apply(setRects(get(), at(6)), 'field-2');
+    expect(history.depth.undo).toBe(4);
+    history.undo();
+    history.undo();
+    history.undo();
+    expect(get().boxes[0]!.x).toBe(3);
+    // After an undo the same name no longer amends (the step it named is gone from the top).
+    history.apply(setRects(get(), at(7)), 'field-1');
+    expect(history.depth).toEqual({ undo: 2, redo: 0 });
+    history.undo();
+    expect(get().boxes[0]!.x).toBe(3);
+    history.undo();
+    expect(get().boxes[0]!.x).toBe(0);
+  });
 });

@@ -14,12 +14,16 @@ export interface DocHost {
  * A gesture (drag, resize, draw) opens a mark on pointer-down: the patches of every pointer
  * move are applied live and collected; `commit()` on pointer-up squashes them into one
  * step, `rollback()` (Escape) applies their inverse and leaves no trace. Edits made outside
- * a gesture are one step each.
+ * a gesture are one step each, except edits that name themselves (`merge`): consecutive
+ * edits with the same name amend one step, so a text field committed as the labeler types
+ * is still undone in one go.
  */
 export class History {
   private undoStack: Patch[][] = [];
   private redoStack: Patch[][] = [];
   private pending: Patch[] | null = null;
+  /** The name of the edit the top undo step belongs to (see `apply`). */
+  private topEdit: string | null = null;
 
   constructor(
     private readonly host: DocHost,
@@ -42,17 +46,27 @@ export class History {
     return { undo: this.undoStack.length, redo: this.redoStack.length };
   }
 
-  /** Applies patches now; inside a gesture they join it, otherwise they are one step. */
-  apply(patches: readonly Patch[]): void {
+  /**
+   * Applies patches now; inside a gesture they join it, otherwise they are one step. With
+   * `merge`, they amend the top step when that step was made by the same named edit and
+   * nothing was undone since.
+   */
+  apply(patches: readonly Patch[], merge?: string): void {
     if (patches.length === 0) return;
     this.host.set(applyPatches(this.host.get(), patches), patches);
     if (this.pending) {
       for (const p of patches) this.pending.push(p);
       // Long drags stay small: fold as we go rather than keeping every mouse move.
       if (this.pending.length > 256) this.pending = squashPatches(this.pending);
-    } else {
-      this.push(squashPatches(patches));
+      return;
     }
+    const top = this.undoStack.at(-1);
+    if (merge !== undefined && merge === this.topEdit && top && this.redoStack.length === 0) {
+      this.undoStack[this.undoStack.length - 1] = squashPatches([...top, ...patches]);
+      return;
+    }
+    this.push(squashPatches(patches));
+    this.topEdit = merge ?? null;
   }
 
   /** Starts a gesture. A gesture left open (a lost pointer-up) is committed first. */
@@ -79,6 +93,7 @@ export class History {
   }
 
   undo(): boolean {
+    this.topEdit = null;
     if (this.pending) {
       const had = this.pending.length > 0;
       this.rollback();
@@ -93,6 +108,7 @@ export class History {
   }
 
   redo(): boolean {
+    this.topEdit = null;
     if (this.pending) this.commit();
     const step = this.redoStack.pop();
     if (!step) return false;
@@ -106,9 +122,11 @@ export class History {
     this.undoStack = [];
     this.redoStack = [];
     this.pending = null;
+    this.topEdit = null;
   }
 
   private push(step: Patch[]): void {
+    this.topEdit = null;
     if (step.length === 0) return;
     this.undoStack.push(step);
     if (this.undoStack.length > this.limit) this.undoStack.shift();

@@ -65,8 +65,13 @@ describe('document operations', () => {
     expect(d2).toMatchObject({ tags: [], noDefects: false });
     const d3 = applyPatches(d2, setNoDefects(d2, true, spec));
     expect(d3).toMatchObject({ tags: ['ok'], noDefects: true });
+    // Another tag replaces the verdict, and the verdict replaces other tags: "ok" stands alone.
     const d4 = applyPatches(d3, toggleTag(d3, 'defective', spec));
-    expect(d4.tags).toEqual(['ok', 'defective']);
+    expect(d4).toMatchObject({ tags: ['defective'], noDefects: false });
+    const d5 = applyPatches(d4, setNoDefects(d4, true, spec));
+    expect(d5).toMatchObject({ tags: ['ok'], noDefects: true });
+    const d6 = applyPatches(d4, toggleTag(d4, 'ok', spec));
+    expect(d6).toMatchObject({ tags: ['ok'], noDefects: true });
   });
 
   it('refuses "no defects" while the item has boxes', () => {

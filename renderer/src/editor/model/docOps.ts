@@ -3,7 +3,7 @@ import type { InstructionSpec } from '../../../../shared/api/schemas/instruction
 import type { Rect, Size } from './geometry';
 import { clampRect, roundRect, sameRect } from './geometry';
 import type { Patch } from './patches';
-import { withVerdict } from '../../../../shared/domain/verdict';
+import { noDefectsTagId, saysNoDefects, withVerdict } from '../../../../shared/domain/verdict';
 
 /**
  * Document operations. Each one reads the current document and returns the patches that
@@ -158,9 +158,28 @@ export function toggleTag(
   // "No defects" on an item with boxes is a contradiction; the caller explains the refusal.
   if (def?.noDefects && !has && doc.boxes.length > 0) return [];
   // The no-defects tag is the verdict itself: flag and tag change together.
-  if (def?.noDefects) return verdictPatches(doc, withVerdict(doc, !has, spec));
+  if (def?.noDefects)
+    return verdictPatches(doc, has ? withVerdict(doc, false, spec) : verdictAlone(doc, spec));
+  if (!has && saysNoDefects(doc, spec)) {
+    // "defective" next to "ok" would contradict it: another tag replaces the verdict.
+    const withdrawn = withVerdict(doc, false, spec);
+    return verdictPatches(doc, { tags: [...withdrawn.tags, tagId], noDefects: false });
+  }
   const tags = has ? doc.tags.filter((t) => t !== tagId) : [...doc.tags, tagId];
   return [{ t: 'meta', key: 'tags', before: doc.tags, after: tags }];
+}
+
+/**
+ * "No defects" stands alone (the services refuse it beside another tag): giving the
+ * verdict clears the other tags in the same undo step. Doubt goes in the item's
+ * "uncertain" flag instead.
+ */
+function verdictAlone(
+  doc: AnnotationDoc,
+  spec: InstructionSpec | null,
+): { tags: string[]; noDefects: boolean } {
+  const ok = noDefectsTagId(spec);
+  return ok === null ? withVerdict(doc, true, spec) : { tags: [ok], noDefects: true };
 }
 
 /**
@@ -173,7 +192,7 @@ export function setNoDefects(
   spec: InstructionSpec | null,
 ): Patch[] {
   if (value && doc.boxes.length > 0) return [];
-  return verdictPatches(doc, withVerdict(doc, value, spec));
+  return verdictPatches(doc, value ? verdictAlone(doc, spec) : withVerdict(doc, false, spec));
 }
 
 /**

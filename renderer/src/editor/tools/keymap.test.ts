@@ -38,6 +38,15 @@ describe('keymap', () => {
       action: 'toggleNoDefects',
     });
     expect(resolveKey(key('q', 'KeyQ'), spec)).toBeNull();
+    // The panel keys are symbols, so no class or tag hotkey (1-9, a-z) can take them.
+    expect(resolveKey(key('[', 'BracketLeft'), spec)).toEqual({
+      type: 'action',
+      action: 'toggleQueue',
+    });
+    expect(resolveKey(key('\\', 'Backslash'), spec)).toEqual({
+      type: 'action',
+      action: 'toggleNav',
+    });
   });
 
   it('lets built-in keys win and reports the collision', () => {

@@ -4,7 +4,7 @@ import { isLead, useProfileStore } from '../people/profileStore';
 import { roundsActions } from '../rounds/roundsStore';
 import { agreementActions, useAgreementStore } from './agreementStore';
 import { ClassF1Chart } from './ClassF1Chart';
-import { countOf } from './chartMath';
+import { countOf, leftOutText } from './chartMath';
 import { ConfusionHeatmap } from './ConfusionHeatmap';
 import { ItemCompareDialog } from './ItemCompareDialog';
 import { ItemsDrawer } from './ItemsDrawer';
@@ -109,6 +109,13 @@ export function AgreementScreen() {
             from {report.bootstrap.samples} resamples
           </p>
         )}
+        {s.view?.leftOut && (
+          <p className="ag-left-out" role="note">
+            {leftOutText(s.view.leftOut)}: {s.view.leftOut.items === 1 ? 'it is' : 'they are'} also
+            in open round {s.view.leftOut.openRounds.join(', ')}, and other people&apos;s work on{' '}
+            {s.view.leftOut.items === 1 ? 'it' : 'them'} stays hidden until that round closes.
+          </p>
+        )}
         {s.error && <ErrorNotice message={s.error} />}
         {s.loading && !report && <div className="ag-empty">Computing…</div>}
         {report && (
@@ -200,6 +207,17 @@ export function AgreementScreen() {
                         p.roundId !== null && agreementActions.setRound(p.roundId)
                       }
                     />
+                    {s.trend.points.some((p) => p.leftOut) && (
+                      <p className="ag-left-out ag-left-out-trend muted" role="note">
+                        {s.trend.points
+                          .filter((p) => p.leftOut)
+                          .map(
+                            (p) =>
+                              `${p.label}: ${leftOutText(p.leftOut!)} (also in open round ${p.leftOut!.openRounds.join(', ')})`,
+                          )
+                          .join(' · ')}
+                      </p>
+                    )}
                     {s.trend.insights.length > 0 && (
                       <ul className="ag-insights">
                         {s.trend.insights.map((t) => (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AgreementTrend, TrendPoint } from '../../../../shared/api/schemas/agreementChannels';
 import { clickable } from './clickable';
-import { countOf, fmt, fmtCi, scaleLinear, shorten } from './chartMath';
+import { coincidentOffsets, countOf, fmt, fmtCi, scaleLinear, shorten } from './chartMath';
 
 const W = 560;
 const H = 230;
@@ -66,6 +66,31 @@ export function TrendChart({
   );
   const classValues = (id: string) =>
     pts.map((p) => p.perClass.find((k) => k.classId === id)?.f1 ?? null);
+  // Equal values would draw markers on top of each other: spread them sideways a little, and
+  // let the tooltip of every marker at an x list all series there.
+  const offsets = pts.map((p, i) =>
+    coincidentOffsets(
+      [p.f1, ...classes.map((c) => classValues(c.id)[i] ?? null)].map((v) =>
+        v === null ? null : y(v),
+      ),
+      7,
+      8,
+    ),
+  );
+  const dx = (i: number, series: number) => offsets[i]?.[series] ?? 0;
+  const tooltip = (i: number) => {
+    const p = pts[i]!;
+    const rows = [
+      `overall F1 ${fmt(p.f1)}${p.f1Ci95 ? ` (${fmtCi(p.f1Ci95)})` : ''}`,
+      ...classes.flatMap((c) => {
+        const v = classValues(c.id)[i] ?? null;
+        return v === null ? [] : [`${c.name} ${fmt(v)}`];
+      }),
+      `kappa ${fmt(p.cohenKappa)}`,
+    ];
+    return `${p.label} · ${countOf(p.items, 'item')}\n${rows.join('\n')}`;
+  };
+  const columnWidth = pts.length > 1 ? (W - PAD.left - PAD.right) / (pts.length - 1) : 80;
   return (
     <div className="ag-trend">
       <svg
@@ -85,14 +110,18 @@ export function TrendChart({
           </g>
         ))}
         {band && <path d={band} className="ag-band" />}
-        {classes.map((c) => {
+        {classes.map((c, ci) => {
           const cls = `ag-class-line ${focus === null ? '' : focus === c.id ? 'is-focus' : 'is-dim'}`;
           return (
             <g key={c.id} className={cls}>
               <path d={line(classValues(c.id))} stroke={c.color} />
               {/* Dots too: a class seen in one round only has no line to draw. */}
               {classValues(c.id).map((v, i) =>
-                v === null ? null : <circle key={i} cx={x(i)} cy={y(v)} r={3} fill={c.color} />,
+                v === null ? null : (
+                  <circle key={i} cx={x(i) + dx(i, ci + 1)} cy={y(v)} r={3} fill={c.color}>
+                    <title>{tooltip(i)}</title>
+                  </circle>
+                ),
               )}
             </g>
           );
@@ -105,7 +134,15 @@ export function TrendChart({
             {...clickable(() => onPickPoint(p))}
             aria-label={`${p.label}: F1 ${fmt(p.f1)}${p.f1Ci95 ? ` (95% interval ${fmtCi(p.f1Ci95)})` : ''}, ${countOf(p.items, 'item')}`}
           >
-            <circle cx={x(i)} cy={y(p.f1 ?? 0)} r={p.f1 === null ? 0 : 5} />
+            {/* The whole column answers hover and click, so stacked markers stay reachable. */}
+            <rect
+              className="ag-point-column"
+              x={x(i) - Math.min(columnWidth / 2, 40)}
+              width={Math.min(columnWidth, 80)}
+              y={PAD.top}
+              height={H - PAD.top - PAD.bottom}
+            />
+            <circle cx={x(i) + dx(i, 0)} cy={y(p.f1 ?? 0)} r={p.f1 === null ? 0 : 5} />
             <text
               x={x(i)}
               y={H - PAD.bottom + 16}
@@ -125,7 +162,7 @@ export function TrendChart({
                 ? ` · v${p.instructionsVersion}`
                 : ''}
             </text>
-            <title>{`${p.label}: F1 ${fmt(p.f1)} ${fmtCi(p.f1Ci95)} · kappa ${fmt(p.cohenKappa)} · ${countOf(p.items, 'item')}`}</title>
+            <title>{tooltip(i)}</title>
           </g>
         ))}
       </svg>

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   cardColumns,
+  coincidentOffsets,
+  leftOutText,
   fmt,
   fmtCi,
   fmtCount,
@@ -54,5 +56,17 @@ describe('chart math', () => {
   it('shortens long labels', () => {
     expect(shorten('foreign particle', 8)).toBe('foreign…');
     expect(shorten('dent', 8)).toBe('dent');
+  });
+
+  it('spreads markers that would hide each other, leaves the others in place', () => {
+    // overall at 100, spot and inclusion both at 200, pit at 100.5, scratch alone at 150.
+    expect(coincidentOffsets([100, 200, 200, 100.5, 150], 4, 8)).toEqual([-4, -4, 4, 4, 0]);
+    expect(coincidentOffsets([null, 10, null])).toEqual([0, 0, 0]);
+    expect(coincidentOffsets([5, 5, 5], 4, 6)).toEqual([-6, 0, 6]);
+  });
+
+  it('says how many items were left out', () => {
+    expect(leftOutText({ items: 1 })).toBe('1 item left out');
+    expect(leftOutText({ items: 3 })).toBe('3 items left out');
   });
 });

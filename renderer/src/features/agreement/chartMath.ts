@@ -72,3 +72,37 @@ export function shorten(text: string, max: number): string {
 export function cardColumns(count: number): number {
   return count <= 5 ? count : Math.ceil(count / 2);
 }
+
+/** "1 item left out", "3 items left out". */
+export function leftOutText(leftOut: { items: number }): string {
+  return `${countOf(leftOut.items, 'item')} left out`;
+}
+
+/**
+ * Horizontal offsets (px) for markers drawn at one x: markers whose y positions are within
+ * `tolerance` px of each other would hide one another, so each such group is spread
+ * symmetrically around x, `step` px apart. Null entries (nothing drawn) get 0.
+ */
+export function coincidentOffsets(
+  ys: ReadonlyArray<number | null>,
+  tolerance = 4,
+  step = 7,
+): number[] {
+  const out = ys.map(() => 0);
+  const order = ys
+    .map((y, i) => ({ y, i }))
+    .filter((e): e is { y: number; i: number } => e.y !== null)
+    .sort((a, b) => a.y - b.y || a.i - b.i);
+  let group: number[] = [];
+  const flush = () => {
+    const sorted = [...group].sort((a, b) => a - b);
+    sorted.forEach((i, k) => (out[i] = (k - (sorted.length - 1) / 2) * step));
+    group = [];
+  };
+  for (const [k, e] of order.entries()) {
+    if (k > 0 && e.y - order[k - 1]!.y > tolerance) flush();
+    group.push(e.i);
+  }
+  flush();
+  return out;
+}

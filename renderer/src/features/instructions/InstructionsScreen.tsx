@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
+import { useSessionStore } from '../../stores/sessionStore';
 import { isLead as isLeadProfile, useProfileStore } from '../people/profileStore';
 import { ClassEditor } from './ClassEditor';
 import { ClassList } from './ClassList';
 import { ImportJsonDialog } from './ImportJsonDialog';
+import { draftKey } from './instructionsDraft';
 import { instructionsActions, useInstructionsStore } from './instructionsStore';
 import type { InstructionsTab } from './instructionsStore';
 import { SaveBar } from './SaveBar';
@@ -20,7 +22,10 @@ export function InstructionsScreen() {
   const s = useInstructionsStore();
   const [importing, setImporting] = useState(false);
   const [history, setHistory] = useState(true);
-  useEffect(() => instructionsActions.start(isLead), [isLead]);
+  const projectPath = useSessionStore((st) => st.project?.path ?? '');
+  const profileId = useProfileStore((st) => st.current?.id ?? null);
+  const key = projectPath ? draftKey(projectPath, profileId) : null;
+  useEffect(() => instructionsActions.start(isLead, key), [isLead, key]);
 
   if (!s.loaded) return <div className="app-loading" aria-busy="true" />;
   if (!s.base || !s.draft)
@@ -85,6 +90,20 @@ export function InstructionsScreen() {
           </div>
           <button className="btn btn-sm" onClick={() => void instructionsActions.viewVersion(null)}>
             Back to the current version
+          </button>
+        </div>
+      )}
+      {editing && s.storedDraft && (
+        <div className="notice notice-warn instr-banner" role="alert" aria-label="Unsaved draft">
+          <div className="notice-text">
+            You have an unsaved draft from {new Date(s.storedDraft.savedAt).toLocaleString()} (based
+            on version {s.storedDraft.baseVersion}).
+          </div>
+          <button className="btn btn-sm btn-primary" onClick={instructionsActions.keepStoredDraft}>
+            Keep editing
+          </button>
+          <button className="btn btn-sm" onClick={instructionsActions.discardStoredDraft}>
+            Discard
           </button>
         </div>
       )}

@@ -117,9 +117,12 @@ export function TagsEditor({ spec }: { spec: InstructionSpec }) {
                   />
                 </td>
                 <td>
-                  <input
+                  {/* Markdown, often several lines: a textarea that grows with its text. */}
+                  <textarea
                     className="input input-sm tags-desc"
                     aria-label="Tag description"
+                    placeholder="Markdown: when to use this tag"
+                    rows={Math.min(12, Math.max(2, t.description.split('\n').length + 1))}
                     value={t.description}
                     onChange={(e) =>
                       instructionsActions.updateTag(t.id, { description: e.target.value })

@@ -14,6 +14,9 @@ import type {
 } from '../../../../shared/api/schemas/instructions';
 import { newId, nextPaletteColor, specProblems } from '../../../../shared/domain/instructions';
 import { api, ApiCallError } from '../../api/client';
+import { projectActions } from '../../stores/projectStore';
+import type { StoredDraft } from './instructionsDraft';
+import { clearDraft, draftDiffers, readDraft, writeDraft } from './instructionsDraft';
 
 export type InstructionsTab = 'classes' | 'tags' | 'transcript';
 
@@ -39,6 +42,10 @@ interface InstructionsState {
   saving: boolean;
   error: string | null;
   notice: string | null;
+  /** localStorage key of this project and person's draft; null before start(). */
+  draftKey: string | null;
+  /** A draft left from an earlier visit (e.g. before a reload), offered back to the lead. */
+  storedDraft: StoredDraft | null;
 }
 
 const initial: InstructionsState = {
@@ -57,6 +64,8 @@ const initial: InstructionsState = {
   saving: false,
   error: null,
   notice: null,
+  draftKey: null,
+  storedDraft: null,
 };
 
 export const useInstructionsStore = create<InstructionsState>(() => ({ ...initial }));
@@ -80,6 +89,7 @@ function adopt(base: StoredInstructionVersion): Partial<InstructionsState> {
   };
 }
 
+/** Loads the latest version; a dirty draft is kept (a newer version is only announced). */
 async function loadAll(isLead: boolean): Promise<void> {
   try {
     const [base, versions, usage] = await Promise.all([
@@ -87,10 +97,25 @@ async function loadAll(isLead: boolean): Promise<void> {
       api.invoke('instructions:versions', {}),
       isLead ? api.invoke('instructions:usage', {}) : Promise.resolve(null),
     ]);
-    set({ ...adopt(base), versions, usage, loaded: true, error: null });
+    const s = get();
+    if (s.dirty && s.draft && s.base) {
+      const newer = base.version > s.base.version ? base.version : s.newerVersion;
+      set({ versions, usage, loaded: true, error: null, newerVersion: newer });
+    } else {
+      set({ ...adopt(base), versions, usage, loaded: true, error: null });
+    }
   } catch (e) {
     set({ loaded: true, error: message(e) });
   }
+}
+
+/** After a fresh load: offer a draft left in localStorage by an earlier visit. */
+function offerStoredDraft(isLead: boolean): void {
+  const { draftKey, base, dirty } = get();
+  if (!isLead || !draftKey || !base || dirty) return;
+  const stored = readDraft(localStorage, draftKey);
+  if (stored && draftDiffers(stored, base.spec)) set({ storedDraft: stored });
+  else if (stored) clearDraft(localStorage, draftKey);
 }
 
 function edit(change: (spec: InstructionSpec) => InstructionSpec): void {
@@ -100,10 +125,19 @@ function edit(change: (spec: InstructionSpec) => InstructionSpec): void {
 }
 
 export const instructionsActions = {
-  /** Loads the latest version and follows saves made in other windows. */
-  start(isLead: boolean): () => void {
-    set({ ...initial });
-    void loadAll(isLead);
+  /**
+   * Loads the latest version and follows saves made in other windows. A dirty draft of the
+   * same project and person survives leaving the screen and coming back.
+   */
+  start(isLead: boolean, draftKey: string | null = null): () => void {
+    const s = get();
+    if (s.dirty && s.draft && s.draftKey === draftKey && isLead) {
+      set({ viewing: null, error: null });
+      void loadAll(isLead);
+    } else {
+      set({ ...initial, draftKey });
+      void loadAll(isLead).then(() => offerStoredDraft(isLead));
+    }
     return api.on('instructions:changed', ({ version }) => {
       const s = get();
       if (s.base && version <= s.base.version) return;
@@ -188,8 +222,30 @@ export const instructionsActions = {
     edit((s) => ({ ...s, transcript: { ...s.transcript, ...patch } }));
   },
   discard(): void {
-    const base = get().base;
-    if (base) set({ ...adopt(base), notice: null, error: null });
+    const { base, draftKey } = get();
+    if (draftKey) clearDraft(localStorage, draftKey);
+    if (base) set({ ...adopt(base), notice: null, error: null, storedDraft: null });
+  },
+  /** Takes the draft left from an earlier visit back into the editor. */
+  keepStoredDraft(): void {
+    const { storedDraft, base } = get();
+    if (!storedDraft || !base) return;
+    set({
+      draft: storedDraft.spec,
+      classResolutions: storedDraft.classResolutions,
+      tagResolutions: storedDraft.tagResolutions,
+      dirty: true,
+      storedDraft: null,
+      notice: null,
+      // Saved on top of a version newer than the draft's: say so, as for a live save.
+      newerVersion: base.version > storedDraft.baseVersion ? base.version : null,
+      selectedClassId: storedDraft.spec.classes[0]?.id ?? null,
+    });
+  },
+  discardStoredDraft(): void {
+    const key = get().draftKey;
+    if (key) clearDraft(localStorage, key);
+    set({ storedDraft: null });
   },
 
   async save(note: string, isLead: boolean): Promise<boolean> {
@@ -276,3 +332,39 @@ export const instructionsActions = {
   },
   clearError: () => set({ error: null }),
 };
+
+// The draft follows every change into localStorage, and is dropped once saved or discarded.
+useInstructionsStore.subscribe((s, prev) => {
+  if (!s.draftKey || typeof localStorage === 'undefined') return;
+  if (s.dirty && s.draft && s.base) {
+    if (
+      s.draft !== prev.draft ||
+      s.classResolutions !== prev.classResolutions ||
+      s.tagResolutions !== prev.tagResolutions ||
+      !prev.dirty
+    ) {
+      writeDraft(localStorage, s.draftKey, {
+        baseVersion: s.base.version,
+        spec: s.draft,
+        classResolutions: s.classResolutions,
+        tagResolutions: s.tagResolutions,
+        savedAt: new Date().toISOString(),
+      });
+    }
+  } else if (prev.dirty && prev.draftKey === s.draftKey) {
+    clearDraft(localStorage, s.draftKey);
+  }
+});
+
+const UNSAVED =
+  'The instructions have unsaved changes. They are kept on this computer and offered back when you return to Instructions.';
+
+// Closing the tab or leaving the project with a dirty draft asks first.
+if (typeof window !== 'undefined') {
+  window.addEventListener('beforeunload', (e) => {
+    if (!get().dirty) return;
+    e.preventDefault();
+    e.returnValue = UNSAVED;
+  });
+}
+projectActions.addLeaveGuard(() => (get().dirty ? UNSAVED : null));

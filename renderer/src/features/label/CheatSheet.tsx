@@ -1,5 +1,6 @@
 import { Dialog } from '../../components/Dialog';
 import type { InstructionSpec } from '../../../../shared/api/schemas/instructionSpec';
+import { CLASS_KEY_RULE } from '../../../../shared/domain/editorKeys';
 import { BINDINGS, PAN_KEY_LABEL, displayCombo, hotkeyConflicts } from '../../editor/tools/keymap';
 
 const GROUPS = ['Draw & edit', 'View', 'Item', 'Navigate'] as const;
@@ -58,6 +59,9 @@ export function CheatSheet({
         ))}
         <section>
           <h3>Classes (this project)</h3>
+          <p className="lb-cheat-note" data-testid="class-key-rule">
+            {CLASS_KEY_RULE}
+          </p>
           <dl>
             {(spec?.classes ?? []).map((c) => (
               <div key={c.id} className="lb-cheat-row">
@@ -68,7 +72,7 @@ export function CheatSheet({
               </div>
             ))}
           </dl>
-          {(spec?.tags.length ?? 0) > 0 && <h3>Item tags</h3>}
+          {(spec?.tags.length ?? 0) > 0 && <h3>Item tags (Shift + key)</h3>}
           <dl>
             {(spec?.tags ?? []).map((t) => (
               <div key={t.id} className="lb-cheat-row">

@@ -5,12 +5,15 @@ import type { LabelController } from './labelController';
 
 /**
  * The classes of the instructions with their hotkeys. Clicking one (or pressing its key)
- * makes it the class for new boxes and gives it to the selected boxes.
+ * makes it the class for new boxes; with the select tool it also re-classes the selected
+ * boxes (while drawing it does not: see CLASS_KEY_RULE). The hint under the list says which.
  */
 export function ClassPanel({ ctl }: { ctl: LabelController }) {
   const spec = useStore(ctl.ui, (s) => s.spec);
   const active = useStore(ctl.session.store, (s) => s.activeClassId);
   const readOnly = useStore(ctl.session.store, (s) => s.readOnly);
+  const mode = useStore(ctl.session.store, (s) => s.mode);
+  const selected = useStore(ctl.session.store, (s) => s.selection.size);
   const classes = spec?.classes ?? [];
   const shadowed = new Set(hotkeyConflicts(spec).map((m) => /^Class "(.*)":/.exec(m)?.[1]));
   return (
@@ -47,6 +50,15 @@ export function ClassPanel({ ctl }: { ctl: LabelController }) {
           </li>
         ))}
       </ul>
+      {classes.length > 0 && !readOnly && (
+        <p className="lb-class-hint" data-testid="class-key-hint">
+          {mode === 'draw'
+            ? 'Drawing: a class key sets the class of the next box. Esc deselects, Esc again stops drawing.'
+            : selected > 0
+              ? `A class key re-classes the ${selected === 1 ? 'selected box' : `${selected} selected boxes`}.`
+              : 'A class key sets the class for new boxes (N to draw).'}
+        </p>
+      )}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import type { LabelController } from './labelController';
 import { LabelIcon } from './LabelIcon';
 import type { LabelIconName } from './LabelIcon';
 import { SaveIndicator } from './SaveIndicator';
+import { layoutActions, queueShown, useLayoutPrefs } from '../shell/layoutPrefs';
 
 // Buttons must not take the keyboard focus: Space (hold to pan) would press them again.
 const keepFocus = (e: React.MouseEvent) => e.preventDefault();
@@ -106,8 +107,19 @@ export function EditorToolbar({ ctl }: { ctl: LabelController }) {
   const readOnly = useStore(s.store, (x) => x.readOnly);
   const hasItem = useStore(ctl.ui, (x) => x.item !== null);
   const instructions = useStore(ctl.ui, (x) => x.instructions);
+  const listShown = useLayoutPrefs((p) => queueShown(p.queue));
   return (
     <div className="label-toolbar" role="toolbar" aria-label="Item" onMouseDown={keepFocus}>
+      <button
+        className={`btn btn-sm btn-icon ${listShown ? 'lb-is-on' : 'btn-ghost'}`}
+        aria-pressed={listShown}
+        aria-label="Item list"
+        onClick={layoutActions.toggleQueue}
+        title={`${listShown ? 'Hide' : 'Show'} the item list ([)`}
+      >
+        <LabelIcon name="sidebar" />
+      </button>
+      <span className="lb-toolbar-sep" />
       <button
         className="btn btn-sm btn-ghost btn-icon"
         onClick={() => runEditorAction(s, 'undo')}

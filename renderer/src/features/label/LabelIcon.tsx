@@ -14,6 +14,7 @@ const paths = {
   actual: 'M3.5 5 5 4v8M10 5l1.5-1v8M8 7v.01M8 10v.01',
   copy: 'M5.5 5.5h8v8h-8zM10.5 5.5v-3h-8v8h3',
   keyboard: 'M1.5 4.5h13v8h-13zM4 7h.01M6.5 7h.01M9 7h.01M11.5 7h.01M5 10h6',
+  sidebar: 'M2.5 3h11v10h-11zM6.5 3v10M3.8 5.5h1.4M3.8 7.5h1.4',
   book: 'M2.5 3h4a1.5 1.5 0 0 1 1.5 1.5V13a1 1 0 0 0-1-1h-4.5zM13.5 3h-4A1.5 1.5 0 0 0 8 4.5V13a1 1 0 0 1 1-1h4.5z',
 } as const;
 

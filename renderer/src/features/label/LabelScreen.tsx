@@ -20,6 +20,8 @@ import { handleLabelKey } from './labelKeys';
 import { SelectionPanel } from './SelectionPanel';
 import { StatusBar } from './StatusBar';
 import { WorkQueuePanel } from './WorkQueuePanel';
+import { AllDoneCard } from './AllDoneCard';
+import { queueShown, useLayoutPrefs } from '../shell/layoutPrefs';
 import './label.css';
 
 const tileUrl: TileUrl = (id, level, col, row) => api.tileUrl(id, level, col, row);
@@ -31,14 +33,20 @@ function LabelLayout({ ctl }: { ctl: LabelController }) {
   const cheatSheet = useStore(ctl.ui, (s) => s.cheatSheet);
   const instructions = useStore(ctl.ui, (s) => s.instructions);
   const current = useStore(ctl.ui, (s) => s.current);
+  const allDone = useStore(ctl.ui, (s) => s.allDone);
+  const listShown = useLayoutPrefs((p) => queueShown(p.queue));
   const activeClassId = useStore(ctl.session.store, (s) => s.activeClassId);
   const selectedClassId = useStore(ctl.session.store, (s) => {
     const [first] = s.selection;
     return first ? (s.doc.boxes.find((b) => b.id === first)?.classId ?? null) : null;
   });
   return (
-    <div className={`label-screen ${instructions ? 'lb-with-instructions' : ''}`}>
-      <WorkQueuePanel ctl={ctl} />
+    <div
+      className={`label-screen ${instructions ? 'lb-with-instructions' : ''} ${
+        listShown ? '' : 'lb-no-queue'
+      }`}
+    >
+      {listShown && <WorkQueuePanel ctl={ctl} />}
       <section className="label-main">
         {ctl.roundId !== null && <RoundBanner roundId={ctl.roundId} queue={ctl.queue.store} />}
         <EditorToolbar ctl={ctl} />
@@ -52,7 +60,8 @@ function LabelLayout({ ctl }: { ctl: LabelController }) {
               spec={spec}
               tileUrl={tileUrl}
             />
-            {!current && !loading && (
+            {allDone && <AllDoneCard ctl={ctl} />}
+            {!current && !loading && !allDone && (
               <div className="lb-stage-empty">No image items in your queue.</div>
             )}
             {loading && <div className="lb-stage-loading" aria-hidden="true" />}

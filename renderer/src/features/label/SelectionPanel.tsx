@@ -1,41 +1,13 @@
-import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { AttributeDef } from '../../../../shared/api/schemas/instructionSpec';
 import {
-  chooseClass,
   deleteSelected,
   setSelectedAttribute,
+  setSelectionClass,
   toggleUncertainFlag,
 } from '../../editor/editorCommands';
 import type { LabelController } from './labelController';
-
-/** Commits a text attribute on Enter or when the field loses focus: one undo step per edit. */
-function TextAttribute({
-  value,
-  disabled,
-  onCommit,
-}: {
-  value: string;
-  disabled: boolean;
-  onCommit: (v: string) => void;
-}) {
-  const [draft, setDraft] = useState<string | null>(null);
-  return (
-    <input
-      className="input lb-input-sm"
-      value={draft ?? value}
-      disabled={disabled}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={() => {
-        if (draft !== null && draft !== value) onCommit(draft);
-        setDraft(null);
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') e.currentTarget.blur();
-      }}
-    />
-  );
-}
+import { TextAttributeField } from './TextAttributeField';
 
 /** Class, attributes and the uncertain flag of the selected boxes. */
 export function SelectionPanel({ ctl }: { ctl: LabelController }) {
@@ -75,7 +47,7 @@ export function SelectionPanel({ ctl }: { ctl: LabelController }) {
           className="select lb-select-sm"
           value={classIds.size === 1 ? boxes[0]!.classId : ''}
           disabled={readOnly}
-          onChange={(e) => chooseClass(s, e.target.value)}
+          onChange={(e) => setSelectionClass(s, e.target.value)}
         >
           {classIds.size > 1 && <option value="">(mixed)</option>}
           {spec?.classes.map((c) => (
@@ -123,11 +95,13 @@ export function SelectionPanel({ ctl }: { ctl: LabelController }) {
         return (
           <label key={a.name} className="lb-attr-row">
             <span>{a.name}</span>
-            <TextAttribute
+            <TextAttributeField
               key={[...selection].join(',')}
+              session={s}
+              ids={selection}
+              name={a.name}
               value={typeof v === 'string' ? v : ''}
               disabled={readOnly}
-              onCommit={(text) => setSelectedAttribute(s, a.name, text || undefined)}
             />
           </label>
         );

@@ -20,16 +20,19 @@ export function StatusBar({ ctl }: { ctl: LabelController }) {
   const index = useStore(ctl.queue.store, (q) =>
     current ? q.items.findIndex((i) => i.assetId === current.assetId) : -1,
   );
-  const total = useStore(ctl.queue.store, (q) => q.total);
+  // Position in the list as shown (submitted items linger until the next move).
+  const listed = useStore(ctl.queue.store, (q) => q.listed);
   if (!current) return <div className="label-statusbar" />;
   return (
     <div className="label-statusbar">
       <span className="lb-statusbar-file" title={current.relPath}>
         {current.relPath}
       </span>
-      <span>
-        {index >= 0 ? index + 1 : '–'} / {total}
-      </span>
+      {index >= 0 && (
+        <span title="Position in the item list" data-testid="list-position">
+          {index + 1} / {listed}
+        </span>
+      )}
       <span>
         {image.width} × {image.height} px
       </span>

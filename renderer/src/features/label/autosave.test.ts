@@ -3,6 +3,7 @@ import type { AnnotationDoc } from '../../../../shared/api/schemas/annotationDoc
 import { emptyDoc } from '../../../../shared/api/schemas/annotationDoc';
 import type { SaveFn, SaveState } from './autosave';
 import { Autosaver } from './autosave';
+import { SaveRegistry } from './saveRegistry';
 
 const docWith = (n: number): AnnotationDoc => ({ ...emptyDoc(), tags: [`t${n}`] });
 
@@ -32,9 +33,13 @@ class FakeServer {
 function setup() {
   const server = new FakeServer();
   const states: SaveState[] = [];
+  const registry = new SaveRegistry();
+  registry.signedIn = { id: 7, name: 'ana' };
   const saver = new Autosaver({
     assetId: 1,
     revision: 0,
+    labeler: { id: 7, name: 'ana' },
+    registry,
     save: server.save,
     onStatus: (s) => states.push(s.state),
   });

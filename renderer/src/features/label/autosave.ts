@@ -1,4 +1,6 @@
 import type { AnnotationDoc } from '../../../../shared/api/schemas/annotationDoc';
+import type { SaveRegistry } from './saveRegistry';
+import { tabSaves } from './saveRegistry';
 
 /**
  * Saves one item's document without a save button: a burst of edits is saved 300 ms after
@@ -19,16 +21,28 @@ export interface SaveStatus {
   message: string | null;
 }
 
+/** The person a document is edited as: it is saved as them or not at all. */
+export interface Labeler {
+  id: number;
+  name: string;
+}
+
 export type SaveFn = (input: {
   assetId: number;
   doc: AnnotationDoc;
   baseRevision: number;
+  /** The server refuses the save when someone else is signed in by now. */
+  labelerId: number;
 }) => Promise<{ revision: number; savedAt: string }>;
 
 export interface AutosaveOptions {
   assetId: number;
   revision: number;
+  /** Who edits: saves go out only while this person is signed in here (see SaveRegistry). */
+  labeler: Labeler;
   save: SaveFn;
+  /** The tab's registry; tests pass their own. */
+  registry?: SaveRegistry;
   onStatus?: (s: SaveStatus) => void;
   /** After every successful save (the item cache keeps the newest copy). */
   onSaved?: (doc: AnnotationDoc, revision: number) => void;
@@ -49,15 +63,26 @@ export class Autosaver {
   private inFlight: Promise<void> | null = null;
   private retryMs = 1000;
   private stopped = false;
+  private readonly registry: SaveRegistry;
   revision: number;
   status: SaveStatus = { state: 'saved', savedAt: null, message: null };
 
   constructor(private readonly opts: AutosaveOptions) {
     this.revision = opts.revision;
+    this.registry = opts.registry ?? tabSaves;
   }
 
   get assetId(): number {
     return this.opts.assetId;
+  }
+
+  get labeler(): Labeler {
+    return this.opts.labeler;
+  }
+
+  /** Someone else (or nobody) is signed in here: keep the edits, send nothing. */
+  get held(): boolean {
+    return this.registry.signedIn?.id !== this.opts.labeler.id;
   }
 
   /** True while something is not yet on disk. */
@@ -68,6 +93,7 @@ export class Autosaver {
   /** Records an edit; it is saved after the debounce (or the one-second cap). */
   schedule(doc: AnnotationDoc): void {
     if (this.stopped) return;
+    this.registry.track(this);
     const now = Date.now();
     // The one-second cap counts from the first edit that no save has picked up yet.
     if (this.latest === null) this.firstDirtyAt = now;
@@ -88,6 +114,7 @@ export class Autosaver {
     }
     // Loop: a save may finish with newer edits waiting behind it.
     for (let i = 0; i < 10 && !this.stopped && (this.latest || this.inFlight); i++) {
+      if (this.held && !this.inFlight) return;
       if (this.inFlight) await this.inFlight;
       else await this.run();
       if (this.status.state === 'error') return;
@@ -99,11 +126,18 @@ export class Autosaver {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.registry.untrack(this);
+  }
+
+  /** Its person signed in again: save what was kept, now. */
+  resume(): Promise<void> {
+    return this.flush();
   }
 
   /** After a conflict: keep mine by saving on top of the revision now stored. */
   resumeOnTopOf(revision: number, doc: AnnotationDoc): void {
     this.stopped = false;
+    this.registry.track(this);
     this.revision = revision;
     this.latest = doc;
     this.firstDirtyAt = Date.now();
@@ -113,11 +147,18 @@ export class Autosaver {
   private run(): Promise<void> {
     this.timer = null;
     if (this.inFlight || this.stopped || !this.latest) return this.inFlight ?? Promise.resolve();
+    // Never retried under another identity: held edits wait for their person (resume).
+    if (this.held) return Promise.resolve();
     const doc = this.latest;
     this.latest = null;
     this.setStatus('saving');
     const job = this.opts
-      .save({ assetId: this.opts.assetId, doc, baseRevision: this.revision })
+      .save({
+        assetId: this.opts.assetId,
+        doc,
+        baseRevision: this.revision,
+        labelerId: this.opts.labeler.id,
+      })
       .then(
         (r) => {
           this.revision = r.revision;
@@ -153,6 +194,7 @@ export class Autosaver {
       )
       .finally(() => {
         this.inFlight = null;
+        if (!this.latest) this.registry.untrack(this);
         // Edits made during the save go out right away (they are already past the debounce).
         if (this.latest && !this.stopped && !this.timer)
           this.timer = setTimeout(() => void this.run(), 0);

@@ -8,6 +8,7 @@ import { queueActions } from '../queue/queueStore';
 import type { SaveStatus } from './autosave';
 import { Autosaver, flushOnPageLeave } from './autosave';
 import { ItemLoader } from './itemLoader';
+import { tabSaves } from './saveRegistry';
 import { submitProblem } from './submitRules';
 import type { LoadedItem } from './itemLoader';
 import type { QueueFilter } from './workQueue';
@@ -30,8 +31,10 @@ export interface LabelUi {
   comment: string | null;
   cheatSheet: boolean;
   instructions: boolean;
-  /** Set while the labeler is on the last item with nothing left to do. */
+  /** Set once nothing is left to do in the list (the "all submitted" message shows). */
   allDone: boolean;
+  /** The round's name ("r1") when labeling a round. */
+  roundName: string | null;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -52,6 +55,7 @@ export class LabelController {
     cheatSheet: false,
     instructions: false,
     allDone: false,
+    roundName: null,
   }));
   readonly loader = new ItemLoader({
     getState: (assetId) => api.invoke('annotations:get', { assetId, ...this.round }),
@@ -84,7 +88,10 @@ export class LabelController {
   async start(): Promise<void> {
     this.cleanups.push(
       flushOnPageLeave(
-        () => void this.saver?.flush(),
+        () => {
+          this.session.flushFields();
+          void this.saver?.flush();
+        },
         () => this.saver?.pending ?? false,
         api.transport === 'http',
       ),
@@ -98,22 +105,43 @@ export class LabelController {
     // The queue screen may have asked for a particular item; otherwise the first to do.
     const focus = queueActions.takeFocus();
     await this.queue.reset('todo');
-    if (focus !== null && (await this.queue.locate(focus)) < 0) await this.queue.reset('all');
+    if (focus !== null && (await this.queue.locate(focus)) < 0) {
+      await this.queue.reset('all');
+      await this.queue.locate(focus);
+    }
     const items = this.queue.state.items;
-    const target = items.find((i) => i.assetId === focus) ?? items[0];
-    if (target) await this.open(target);
-    else if (this.queue.state.counts.submitted + this.queue.state.counts.accepted > 0)
+    const target = focus !== null ? items.find((i) => i.assetId === focus) : items[0];
+    if (target) return this.open(target);
+    if (focus !== null) return this.notFound(focus);
+    if (this.queue.state.counts.submitted + this.queue.state.counts.accepted > 0) {
       await this.setFilter('all');
+      this.ui.setState({ allDone: true });
+    }
+  }
+
+  /**
+   * Another screen (or the URL) asked for an item this list does not hold (an audio clip, an
+   * item of another round): say so, and never open a different item in its place.
+   */
+  private notFound(assetId: number): void {
+    const text = `Item ${assetId} is not one of your image items${
+      this.roundId !== null ? ' in this round' : ''
+    }, so it cannot be opened in the box editor.`;
+    if (this.state.current) this.session.notify(text);
+    else this.ui.setState({ error: `${text} Pick an item from the list.` });
   }
 
   /** Opens the item another screen (or the URL) asked for while this screen is open. */
   async openFocused(): Promise<void> {
     const id = queueActions.takeFocus();
     if (id === null || id === this.state.current?.assetId) return;
-    if ((await this.queue.locate(id)) < 0) await this.queue.reset('all');
+    if ((await this.queue.locate(id)) < 0) {
+      await this.queue.reset('all');
+      await this.queue.locate(id);
+    }
     const item = this.queue.state.items.find((i) => i.assetId === id);
     if (item) await this.open(item);
-    else this.session.notify('That item is not in this list.');
+    else this.notFound(id);
   }
 
   dispose(): void {
@@ -129,13 +157,12 @@ export class LabelController {
    */
   private async loadSpec(): Promise<void> {
     try {
-      const v =
-        this.roundId !== null
-          ? await api.invoke('instructions:get', {
-              version: (await api.invoke('rounds:get', { roundId: this.roundId }))
-                .instructionsVersion,
-            })
-          : await api.invoke('instructions:current', {});
+      const round =
+        this.roundId !== null ? await api.invoke('rounds:get', { roundId: this.roundId }) : null;
+      const v = round
+        ? await api.invoke('instructions:get', { version: round.instructionsVersion })
+        : await api.invoke('instructions:current', {});
+      if (round) this.ui.setState({ roundName: round.name });
       this.session.spec = v.spec;
       this.ui.setState({ spec: v.spec, specVersion: v.version });
       this.session.emitCanvas();
@@ -158,6 +185,8 @@ export class LabelController {
     const prev = this.state.current;
     if (prev?.assetId === item.assetId && this.state.item) return;
     const seq = ++this.openSeq;
+    // Text typed in the box panel goes into this item's document before it is handed over.
+    this.session.flushFields();
     if (prev && prev.assetId !== item.assetId) this.leave(prev.assetId);
     this.ui.setState({ current: item, loading: true, error: null, allDone: false });
     try {
@@ -179,6 +208,9 @@ export class LabelController {
 
   private show(item: QueueItem, loaded: LoadedItem): void {
     const st = loaded.state;
+    // The edits belong to whoever is signed in now; they are never saved as anyone else.
+    const labeler = tabSaves.signedIn;
+    if (!labeler) throw new Error('Nobody is signed in here. Choose who is working first.');
     this.saver?.dispose();
     this.session.load({
       assetId: item.assetId,
@@ -190,6 +222,7 @@ export class LabelController {
     this.saver = new Autosaver({
       assetId: item.assetId,
       revision: st.revision,
+      labeler,
       save: (input) => api.invoke('annotations:save', { ...input, ...this.round }),
       onStatus: (save) => {
         if (this.saver?.assetId !== item.assetId) return;
@@ -278,10 +311,21 @@ export class LabelController {
   async nextUnfinished(): Promise<void> {
     const next = await this.queue.nextUnfinished(this.state.current?.assetId ?? null);
     if (next) await this.open(next);
-    else {
-      this.ui.setState({ allDone: true });
-      this.session.notify('Nothing left to do in this list.');
+    else this.finish();
+  }
+
+  /** Nothing left to do: the submitted items leave "To do" and the done message shows. */
+  private finish(): void {
+    const c = this.queue.state.counts;
+    if (c.unlabeled + c.working + c.sent_back > 0) {
+      return this.session.notify('Nothing left to do in this list.');
     }
+    this.queue.dropLeaving();
+    this.ui.setState({ allDone: true });
+  }
+
+  dismissDone(): void {
+    this.ui.setState({ allDone: false });
   }
 
   async submit(): Promise<void> {
@@ -289,6 +333,7 @@ export class LabelController {
     const saver = this.saver;
     if (!cur || !saver) return;
     if (this.session.state.readOnly) return this.session.notify('This item is already submitted.');
+    this.session.flushFields();
     const problem = submitProblem(this.session.doc, this.state.spec);
     if (problem) return this.session.notify(problem);
     this.session.cancelGesture();
@@ -299,7 +344,11 @@ export class LabelController {
       );
     }
     try {
-      const r = await api.invoke('annotations:submit', { assetId: cur.assetId, ...this.round });
+      const r = await api.invoke('annotations:submit', {
+        assetId: cur.assetId,
+        labelerId: saver.labeler.id,
+        ...this.round,
+      });
       this.queue.patch(cur.assetId, { status: r.status });
       const cached = this.loader.peek(cur.assetId);
       if (cached)
@@ -313,7 +362,9 @@ export class LabelController {
       this.ui.setState({ status: r.status });
       this.session.notify(`Submitted ${cur.fileName}.`);
       const next = await this.queue.nextUnfinished(cur.assetId);
-      if (next && this.state.current?.assetId === cur.assetId) await this.open(next);
+      if (this.state.current?.assetId !== cur.assetId) return;
+      if (next) await this.open(next);
+      else this.finish();
     } catch (e) {
       this.session.notify(message(e));
     }

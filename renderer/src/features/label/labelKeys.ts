@@ -6,6 +6,7 @@ import {
   toggleItemTag,
 } from '../../editor/editorCommands';
 import { resolveKey } from '../../editor/tools/keymap';
+import { layoutActions } from '../shell/layoutPrefs';
 import type { LabelController } from './labelController';
 
 const SCREEN_ACTIONS = new Set([
@@ -16,6 +17,8 @@ const SCREEN_ACTIONS = new Set([
   'nextUnfinished',
   'cheatSheet',
   'instructions',
+  'toggleQueue',
+  'toggleNav',
 ]);
 
 function isTyping(t: EventTarget | null): boolean {
@@ -61,5 +64,9 @@ export function handleLabelKey(ctl: LabelController, e: KeyboardEvent): void {
       return ctl.toggle('cheatSheet');
     case 'instructions':
       return ctl.toggle('instructions');
+    case 'toggleQueue':
+      return layoutActions.toggleQueue();
+    case 'toggleNav':
+      return layoutActions.toggleNavFor('label');
   }
 }

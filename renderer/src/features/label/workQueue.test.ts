@@ -106,4 +106,23 @@ describe('WorkQueue', () => {
     expect(q.state.items.map((i) => i.assetId)).toEqual([1, 2]);
     expect(q.state.total).toBe(2);
   });
+
+  it('counts the position in the list as shown, and drops every submitted item once all are done', async () => {
+    const live = items(['unlabeled', 'unlabeled', 'unlabeled']);
+    const q = new WorkQueue(server(live, 10));
+    await q.reset('todo');
+    expect(q.position(2)).toEqual({ index: 1, of: 3 });
+    for (const id of [1, 2, 3]) {
+      live[id - 1]!.status = 'submitted';
+      q.patch(id, { status: 'submitted' });
+    }
+    // "To do 0": item 1 went as the labeler moved past it; 2 and 3 stay put under them...
+    expect(q.state.total).toBe(0);
+    expect(q.position(3)).toEqual({ index: 1, of: 2 });
+    expect(await q.nextUnfinished(3)).toBeNull();
+    // ...and when nothing is left, they all leave: no "2 / 0".
+    q.dropLeaving();
+    expect(q.state.items).toEqual([]);
+    expect(q.position(3)).toEqual({ index: -1, of: 0 });
+  });
 });

@@ -27,7 +27,10 @@ export const UNFINISHED: ReadonlySet<ItemStatus> = new Set(['unlabeled', 'workin
 export interface QueueState {
   filter: QueueFilter;
   items: QueueItem[];
+  /** Items matching the filter on the server (leaving items no longer count). */
   total: number;
+  /** Items the list shows in all: `total` plus the leaving items still listed. */
+  listed: number;
   counts: StatusCounts;
   loading: boolean;
   error: string | null;
@@ -48,6 +51,7 @@ export class WorkQueue {
     filter: 'todo',
     items: [],
     total: 0,
+    listed: 0,
     counts: zero,
     loading: false,
     error: null,
@@ -73,6 +77,7 @@ export class WorkQueue {
       this.store.setState({
         items: page.items,
         total: page.total,
+        listed: page.total,
         counts: page.counts,
         loading: false,
       });
@@ -102,6 +107,7 @@ export class WorkQueue {
       this.store.setState({
         items: [...this.state.items, ...fresh],
         total: page.total,
+        listed: page.total + this.leaving.size,
         counts: page.counts,
         loading: false,
       });
@@ -151,9 +157,10 @@ export class WorkQueue {
     assetId: number,
     change: Partial<Pick<QueueItem, 'status' | 'boxCount' | 'updatedAt'>>,
   ): void {
-    const s = this.state;
+    // indexOf may drop rows (settle): read the state after it, or `at` points elsewhere.
     const at = this.indexOf(assetId);
     if (at < 0) return;
+    const s = this.state;
     const before = s.items[at]!;
     const after = { ...before, ...change };
     const items = s.items.slice();
@@ -171,7 +178,23 @@ export class WorkQueue {
         total = Math.max(0, total - 1);
       }
     }
-    this.store.setState({ items, counts, total });
+    this.store.setState({ items, counts, total, listed: total + this.leaving.size });
+  }
+
+  /** Nothing is left to do: the items that left the filter go now, all of them. */
+  dropLeaving(): void {
+    if (this.leaving.size === 0) return;
+    const gone = new Set(this.leaving);
+    this.leaving.clear();
+    const items = this.state.items.filter((i) => !gone.has(i.assetId));
+    this.store.setState({ items, listed: this.state.total });
+  }
+
+  /** Where an item is in the list as shown, and how long that list is (for "3 / 12"). */
+  position(assetId: number | null): { index: number; of: number } {
+    const s = this.state;
+    const index = assetId === null ? -1 : s.items.findIndex((i) => i.assetId === assetId);
+    return { index, of: s.listed };
   }
 
   /**
@@ -191,7 +214,10 @@ export class WorkQueue {
     const gone = new Set([...this.leaving].filter((id) => !near.has(id)));
     if (gone.size === 0) return;
     for (const id of gone) this.leaving.delete(id);
-    this.store.setState({ items: items.filter((i) => !gone.has(i.assetId)) });
+    this.store.setState({
+      items: items.filter((i) => !gone.has(i.assetId)),
+      listed: this.state.total + this.leaving.size,
+    });
   }
 }
 

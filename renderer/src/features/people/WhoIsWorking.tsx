@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ProfileListItem } from '../../../../shared/api/schemas/identity';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useSessionStore } from '../../stores/sessionStore';
+import { describeUnsaved, tabSaves } from '../label/saveRegistry';
 import { GateFrame } from './GateFrame';
 import { profileActions, useProfileStore } from './profileStore';
 import { SampleSignInHint } from './SampleSignInHint';
@@ -34,6 +35,8 @@ export function WhoIsWorking() {
   const isSample = useSessionStore((s) => s.project?.isSample ?? false);
   const [chosen, setChosen] = useState<ProfileListItem | null>(null);
   const [secret, setSecret] = useState('');
+  // Edits an earlier person left unsaved here (server down or restarted while they worked).
+  const kept = tabSaves.unsaved();
 
   const choose = (p: ProfileListItem) => {
     profileActions.clearError();
@@ -72,6 +75,13 @@ export function WhoIsWorking() {
           </li>
         ))}
       </ul>
+      {kept.length > 0 && (
+        <p className="gate-kept" role="status" data-testid="kept-edits">
+          {kept.map(describeUnsaved).join('; ')} in this tab, kept until{' '}
+          {kept.map((w) => w.labeler.name).join(' or ')} signs in here again. If someone else signs
+          in, they are discarded; they are never saved as anyone else.
+        </p>
+      )}
       {isSample && <SampleSignInHint profiles={profiles} />}
       {chosen?.hasSecret && (
         <form

@@ -1,6 +1,10 @@
 import { create } from 'zustand';
 import type { Profile, ProfileListItem } from '../../../../shared/api/schemas/identity';
 import { api, ApiCallError } from '../../api/client';
+import type { UnsavedWork } from '../label/saveRegistry';
+import { tabSaves } from '../label/saveRegistry';
+import type { UnsavedChoice } from './switchUser';
+import { droppedNotice, switchUser } from './switchUser';
 
 /** Who is working in this window, and the profiles to choose from. */
 interface ProfileState {
@@ -9,6 +13,12 @@ interface ProfileState {
   current: Profile | null;
   busy: boolean;
   error: string | null;
+  /** Switch user is saving the current person's last edits first. */
+  switching: boolean;
+  /** Edits Switch user could not save: the person chooses what happens to them. */
+  unsaved: UnsavedWork[] | null;
+  /** Said once after a sign-in, e.g. that somebody else's kept edits were dropped. */
+  notice: string | null;
 }
 
 export const useProfileStore = create<ProfileState>(() => ({
@@ -17,6 +27,9 @@ export const useProfileStore = create<ProfileState>(() => ({
   current: null,
   busy: false,
   error: null,
+  switching: false,
+  unsaved: null,
+  notice: null,
 }));
 
 const set = useProfileStore.setState;
@@ -31,6 +44,8 @@ async function load(): Promise<void> {
       api.invoke('session:profiles', {}),
       api.invoke('session:current', {}),
     ]);
+    // Autosaves of this tab go out only as the person the server has signed in here.
+    tabSaves.signedIn = current ? { id: current.id, name: current.name } : null;
     set({ profiles, current, loaded: true });
   } catch (e) {
     set({ loaded: true, error: message(e) });
@@ -41,7 +56,9 @@ async function attempt(action: () => Promise<Profile>): Promise<boolean> {
   set({ busy: true, error: null });
   try {
     const current = await action();
-    set({ current, busy: false });
+    // Before the screens mount: this person's kept edits are saved, anyone else's dropped.
+    const dropped = await tabSaves.signIn({ id: current.id, name: current.name });
+    set({ current, busy: false, notice: droppedNotice(dropped) });
     void load();
     return true;
   } catch (e) {
@@ -64,11 +81,31 @@ export const profileActions = {
   /** The first profile of a project: a lead, signed in by creating it. */
   createLead: (name: string, secret: string) =>
     attempt(() => api.invoke('profiles:create', { name, role: 'lead', secret })),
-  async signOut(): Promise<void> {
-    await api.invoke('session:signOut', {});
-    set({ current: null, error: null });
+  /**
+   * Switch user: saves the current person's pending edits first ("Saving…"); when that
+   * fails, asks (`unsaved`) and is called again with the person's choice.
+   */
+  async signOut(choice?: UnsavedChoice): Promise<void> {
+    set({ switching: true, unsaved: null, error: null });
+    try {
+      const outcome = await switchUser(
+        tabSaves,
+        () => api.invoke('session:signOut', {}).then(() => undefined),
+        choice,
+      );
+      if (!outcome.done) return set({ switching: false, unsaved: outcome.unsaved });
+    } catch (e) {
+      return set({ switching: false, error: `Could not switch user: ${message(e)}` });
+    }
+    set({ current: null, error: null, switching: false, unsaved: null });
     await load();
   },
+  /** "Stay and retry": back to work; the editor keeps retrying its saves. */
+  stay: () => {
+    set({ unsaved: null });
+    void tabSaves.flushAll();
+  },
+  clearNotice: () => set({ notice: null }),
   clearError: () => set({ error: null }),
 };
 

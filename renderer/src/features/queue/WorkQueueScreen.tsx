@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { ItemStatus } from '../../../../shared/api/schemas/annotationDoc';
 import type { QueueItem } from '../../../../shared/api/schemas/annotations';
 import { api } from '../../api/client';
@@ -10,6 +10,7 @@ import { useProfileStore } from '../people/profileStore';
 import { roundsActions } from '../rounds/roundsStore';
 import type { QueueFilter } from './queueStore';
 import { queueActions, useQueueStore } from './queueStore';
+import { AudioItemDialog } from './AudioItemDialog';
 import './queue.css';
 
 export const statusLabel: Record<ItemStatus, string> = {
@@ -38,13 +39,18 @@ function when(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString() : '';
 }
 
-function Row({ item, onOpen }: { item: QueueItem; onOpen: (id: number) => void }) {
+function Row({ item, onOpen }: { item: QueueItem; onOpen: (item: QueueItem) => void }) {
   const size =
     item.kind === 'image'
       ? `${item.width ?? '?'}×${item.height ?? '?'}`
       : `${(item.durationSec ?? 0).toFixed(1)} s`;
   return (
-    <tr className="queue-row" onClick={() => onOpen(item.assetId)}>
+    <tr
+      className="queue-row"
+      onClick={() => onOpen(item)}
+      // A double-click opens once; its second press must not select text on the next screen.
+      onMouseDown={(e) => e.detail > 1 && e.preventDefault()}
+    >
       <td className="queue-thumb">
         {item.kind === 'image' ? (
           <img src={api.assetUrl(item.assetId, 'thumb')} alt="" loading="lazy" />
@@ -76,8 +82,11 @@ export function WorkQueueScreen() {
     return api.on('work:changed', () => void queueActions.reload());
   }, []);
   const hasLabel = screens.some((x) => x.id === 'label');
-  const open = (assetId: number) => {
-    queueActions.requestOpen(assetId);
+  const [audioItem, setAudioItem] = useState<QueueItem | null>(null);
+  const open = (item: QueueItem) => {
+    // The box editor labels images only; audio gets its own (transcript) note and player.
+    if (item.kind === 'audio') return setAudioItem(item);
+    queueActions.requestOpen(item.assetId);
     if (hasLabel) projectActions.showScreen('label');
   };
   const counts = s.counts;
@@ -175,6 +184,7 @@ export function WorkQueueScreen() {
           </button>
         )}
       </div>
+      {audioItem && <AudioItemDialog item={audioItem} onClose={() => setAudioItem(null)} />}
     </div>
   );
 }

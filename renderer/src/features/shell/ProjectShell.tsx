@@ -8,6 +8,7 @@ import { sessionActions, useSessionStore } from '../../stores/sessionStore';
 import { ImportDialog } from '../import/ImportDialog';
 import { findScreen, navGroups, screens } from '../navigation';
 import { JobIndicator } from './JobIndicator';
+import { layoutActions, navShown, useLayoutPrefs, useWindowWidth } from './layoutPrefs';
 import { useLocationSync } from './locationSync';
 import { ProfileBadge } from '../people/ProfileBadge';
 import { isLead, useProfileStore } from '../people/profileStore';
@@ -24,6 +25,24 @@ export function ProjectShell() {
   const Screen = findScreen(screenId).component;
   const lead = useProfileStore((s) => isLead(s.current));
   const closeError = useSessionStore((s) => s.closeError);
+  const navPref = useLayoutPrefs((s) => s.nav);
+  const width = useWindowWidth();
+  const showNav = navShown(navPref, screenId, width);
+
+  // `\` shows or hides the navigation on every screen (the Label screen handles it itself,
+  // with its other keys, and marks the event handled).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.key !== '\\' || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target;
+      if (t instanceof HTMLElement && (t.isContentEditable || t.closest('input, textarea, select')))
+        return;
+      e.preventDefault();
+      layoutActions.toggleNavFor(useProjectStore.getState().screen);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     projectActions.reset();
@@ -78,7 +97,13 @@ export function ProjectShell() {
               Import
             </button>
           )}
-          <button className="btn btn-ghost" onClick={() => void sessionActions.closeProject()}>
+          <button
+            className="btn btn-ghost"
+            onClick={() => {
+              // Unsaved work elsewhere (the instructions draft) asks before the project closes.
+              if (projectActions.confirmLeave()) void sessionActions.closeProject();
+            }}
+          >
             Close project
           </button>
           <ProfileBadge />
@@ -90,7 +115,17 @@ export function ProjectShell() {
         </div>
       )}
       <div className="shell-body">
-        <nav className="shell-nav" aria-label="Project">
+        <nav className={`shell-nav ${showNav ? '' : 'is-collapsed'}`} aria-label="Project">
+          <button
+            className="nav-item nav-toggle"
+            aria-expanded={showNav}
+            title={showNav ? 'Hide the navigation (\\)' : 'Show the navigation (\\)'}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => layoutActions.toggleNav(showNav)}
+          >
+            <Icon name={showNav ? 'chevronLeft' : 'chevronRight'} />
+            <span>{showNav ? 'Hide navigation' : 'Show navigation'}</span>
+          </button>
           {navGroups.map((group) => {
             const items = screens.filter((s) => s.group === group && (!s.leadOnly || lead));
             if (items.length === 0) return null;
@@ -102,6 +137,7 @@ export function ProjectShell() {
                     key={s.id}
                     className={`nav-item ${s.id === screenId ? 'is-active' : ''}`}
                     aria-current={s.id === screenId ? 'page' : undefined}
+                    title={showNav ? undefined : s.label}
                     onClick={() => projectActions.showScreen(s.id)}
                   >
                     {s.icon && <Icon name={s.icon} />}

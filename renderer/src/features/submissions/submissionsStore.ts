@@ -112,9 +112,16 @@ async function load(
     if (mine !== listGeneration) return;
     const current = get().selected;
     const kept = overview.rows.some((r) => rowKey(r) === current) ? current : null;
+    // The selected item may have just left the list (reviewed here or in another window,
+    // and a work:changed reload can overtake the action's own): the one that moved up into
+    // its place is next, as after an action.
+    const was = get().rows.findIndex((r) => rowKey(r) === current);
+    const moved =
+      current !== null && was >= 0 ? nextAfterAction(overview.rows, current, was) : null;
     const next =
       options.fallback?.(overview.rows) ??
       kept ??
+      moved ??
       (overview.rows[0] ? rowKey(overview.rows[0]) : null);
     const changed = next !== current;
     set({ overview, rows: overview.rows, loading: false });
