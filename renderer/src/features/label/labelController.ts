@@ -8,6 +8,7 @@ import { queueActions } from '../queue/queueStore';
 import type { SaveStatus } from './autosave';
 import { Autosaver, flushOnPageLeave } from './autosave';
 import { ItemLoader } from './itemLoader';
+import { LeftBehindSavers } from './leftBehindSavers';
 import { tabSaves } from './saveRegistry';
 import { submitProblem } from './submitRules';
 import type { LoadedItem } from './itemLoader';
@@ -64,6 +65,7 @@ export class LabelController {
   private saver: Autosaver | null = null;
   /** Savers of items left behind, until their last save lands. */
   private leaving = new Map<number, Promise<void>>();
+  private readonly leftBehind = new LeftBehindSavers();
   private openSeq = 0;
   private lastOpened: number | null = null;
   private cleanups: Array<() => void> = [];
@@ -219,6 +221,19 @@ export class LabelController {
       readOnly: st.readOnly,
       spec: this.state.spec,
     });
+    // Back on an item whose last save has not landed yet: carry on with that saver.
+    const kept = this.leftBehind.takeBack(item.assetId, labeler.id);
+    if (kept) {
+      this.saver = kept;
+      this.ui.setState({
+        item: loaded,
+        loading: false,
+        status: st.status,
+        comment: st.comment,
+        save: kept.status,
+      });
+      return;
+    }
     this.saver = new Autosaver({
       assetId: item.assetId,
       revision: st.revision,
@@ -285,7 +300,7 @@ export class LabelController {
     this.saver = null;
     this.loader.saved(assetId, this.session.doc, saver.revision);
     const done = saver.flush().finally(() => {
-      saver.dispose();
+      this.leftBehind.settle(saver);
       this.leaving.delete(assetId);
     });
     this.leaving.set(assetId, done);
