@@ -150,6 +150,8 @@ test('the agreement screen of a sample round reads well at 1440 and 1280 px', as
   await ana.setViewportSize({ width: 1280, height: 800 });
   await ana.goto(served.origin);
   await signIn(ana, 'ana', SAMPLE_LABELER_PINS.ana);
+  // She lands on the round, her one open round (after a look at her work); then My queue.
+  await expect(ana.getByTestId('round-banner')).toContainText('Round r1');
   await nav(ana, 'My queue');
   await expect(ana.getByRole('note')).toContainText('12 items of round r1 are not listed here');
   await concord.shot(ana, 'queue-round-note');

@@ -195,6 +195,8 @@ test('tag hotkeys, the cheat sheet, the "all submitted" state, and audio in My q
 
   await nav(page, 'Label');
   await expect(page.getByTestId('list-position')).toHaveText('1 / 4');
+  // The item is on screen (its boxes counted, not "Loading…"): keys before that act on no item.
+  await expect(page.getByTestId('box-count')).toHaveText('0 boxes');
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
   const tags = page.getByRole('group', { name: 'Item tags' });
   await page.keyboard.press('Shift+E');

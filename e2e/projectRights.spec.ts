@@ -64,6 +64,9 @@ test('a labeler cannot import or close the project while the lead works; alone s
   // The lead still sees Import; once the lead leaves, ana may close her own project.
   await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Switch user' }).click();
+  // Only once the lead is signed out (the lead's tab is back at "Who is working?") is ana
+  // alone; closing before that is refused, as above.
+  await expect(page.getByRole('heading', { name: 'Who is working?' })).toBeVisible();
   await ana.getByRole('button', { name: 'Dismiss' }).click();
   await ana.getByRole('button', { name: 'Close project' }).click();
   await expect(ana.getByRole('button', { name: /Open project/ })).toBeVisible();

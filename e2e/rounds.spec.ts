@@ -62,6 +62,9 @@ async function labelRound(
   shot?: () => Promise<unknown>,
 ): Promise<void> {
   await signIn(page, who, PINS[who]);
+  // A labeler of exactly one open round lands on it once the app has looked; going to My
+  // queue before then would be overridden by that landing.
+  await expect(page.getByTestId('round-banner')).toContainText('Round r1');
   // The own queue leaves the round's items out (they are labeled in the round) and says so.
   await nav(page, 'My queue');
   await expect(page.getByRole('note').filter({ hasText: 'round r1' })).toContainText(

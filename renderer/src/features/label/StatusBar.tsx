@@ -12,6 +12,9 @@ const STATUS_LABEL = {
 /** One line under the canvas: which item, where in the list, its size, status and boxes. */
 export function StatusBar({ ctl }: { ctl: LabelController }) {
   const current = useStore(ctl.ui, (s) => s.current);
+  // While an item opens, the editor still holds the previous one (or nothing): its size and
+  // boxes are not this item's, so they are not shown until it is on screen.
+  const loading = useStore(ctl.ui, (s) => s.loading);
   const status = useStore(ctl.ui, (s) => s.status);
   const specVersion = useStore(ctl.ui, (s) => s.specVersion);
   const boxes = useStore(ctl.session.store, (s) => s.doc.boxes.length);
@@ -33,14 +36,22 @@ export function StatusBar({ ctl }: { ctl: LabelController }) {
           {index + 1} / {listed}
         </span>
       )}
-      <span>
-        {image.width} × {image.height} px
-      </span>
-      <span className={`lb-status-chip lb-status-${status}`}>{STATUS_LABEL[status]}</span>
-      <span data-testid="box-count">
-        {boxes} box{boxes === 1 ? '' : 'es'}
-        {selected > 0 ? ` · ${selected} selected` : ''}
-      </span>
+      {loading ? (
+        <span className="muted" data-testid="box-count">
+          Loading…
+        </span>
+      ) : (
+        <>
+          <span>
+            {image.width} × {image.height} px
+          </span>
+          <span className={`lb-status-chip lb-status-${status}`}>{STATUS_LABEL[status]}</span>
+          <span data-testid="box-count">
+            {boxes} box{boxes === 1 ? '' : 'es'}
+            {selected > 0 ? ` · ${selected} selected` : ''}
+          </span>
+        </>
+      )}
       {specVersion !== null && (
         <span className="muted" data-testid="instructions-version">
           Instructions v{specVersion}

@@ -275,8 +275,11 @@ export class LabelController {
   }
 
   private async refreshCurrent(): Promise<void> {
-    const { current, item } = this.state;
-    if (current && item) await this.refresh(current, item, this.openSeq);
+    const { current, item, loading } = this.state;
+    // While the next item opens, `item` is still the previous one's (its image): refreshing
+    // then would show the new item's boxes on the old image. open() checks it once shown.
+    if (!current || !item || loading || item.state.assetId !== current.assetId) return;
+    await this.refresh(current, item, this.openSeq);
   }
 
   private saved(assetId: number, doc: AnnotationDoc, revision: number): void {

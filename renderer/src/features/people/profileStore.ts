@@ -38,17 +38,26 @@ function message(e: unknown): string {
   return e instanceof ApiCallError || e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * Counts looks at who is signed in. A look started before a sign-in or sign-out (say on
+ * profiles:changed when someone was added) can answer after it: only the newest may say who
+ * is working, or a stale answer brings the person who just left back for a moment.
+ */
+let loadGeneration = 0;
+
 async function load(): Promise<void> {
+  const mine = ++loadGeneration;
   try {
     const [profiles, current] = await Promise.all([
       api.invoke('session:profiles', {}),
       api.invoke('session:current', {}),
     ]);
+    if (mine !== loadGeneration) return;
     // Autosaves of this tab go out only as the person the server has signed in here.
     tabSaves.signedIn = current ? { id: current.id, name: current.name } : null;
     set({ profiles, current, loaded: true });
   } catch (e) {
-    set({ loaded: true, error: message(e) });
+    if (mine === loadGeneration) set({ loaded: true, error: message(e) });
   }
 }
 
