@@ -290,6 +290,7 @@ test('the lead reviews an open round’s submissions from the keyboard, moving o
   await page.getByLabel('Scope').selectOption({ label: 'Round r1 (open)' });
   await expect(cell(page, 'ana', 'working')).toHaveText('0');
   const items = page.getByRole('listbox', { name: 'Items' }).getByRole('option');
+  const review = page.getByRole('region', { name: 'Review' });
   await expect(items).toHaveCount(4);
   for (const row of await items.all()) await expect(row).toContainText('round r1');
   await expect(items.nth(0)).toHaveAttribute('aria-selected', 'true');
@@ -299,6 +300,7 @@ test('the lead reviews an open round’s submissions from the keyboard, moving o
   await page.keyboard.press('j');
   await page.keyboard.press('k');
   await expect(items.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(review).toHaveAttribute('aria-busy', 'false'); // its item is on screen
   const third = (await items.nth(2).textContent())!;
   await concord.shot(page, 'submissions-round');
   await page.keyboard.press('a');
@@ -309,6 +311,7 @@ test('the lead reviews an open round’s submissions from the keyboard, moving o
   await expect(cell(page, 'Everyone', 'submitted')).toHaveText('3');
   await page.keyboard.press('ArrowDown');
   await expect(items.nth(2)).toHaveAttribute('aria-selected', 'true');
+  await expect(review).toHaveAttribute('aria-busy', 'false');
   await page.keyboard.press('b');
   await page.getByRole('form', { name: 'Send back' }).getByRole('textbox').fill('Too loose');
   await page.keyboard.press('Control+Enter');

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { ReviewImage } from './ReviewImage';
-import { ago, plural, stateLabel } from './submissionsModel';
+import { ago, detailKey, plural, stateLabel } from './submissionsModel';
 import { submissionsActions, useSubmissionsStore } from './submissionsStore';
 
 /** "2 scratch, 1 dent · tags: defective · uncertain" */
@@ -105,6 +105,8 @@ export function ReviewPanel() {
   const composing = useSubmissionsStore((s) => s.composing);
   const acting = useSubmissionsStore((s) => s.acting);
   const hasRows = useSubmissionsStore((s) => s.rows.length > 0);
+  // The selection moved on and its item is still loading: show the old one greyed, inert.
+  const stale = useSubmissionsStore((s) => s.detail !== null && detailKey(s.detail) !== s.selected);
   if (error) {
     return (
       <section className="sub-review" aria-label="Review">
@@ -124,7 +126,11 @@ export function ReviewPanel() {
   const nameOf = (id: string) => styles.get(id)?.name ?? id;
   const off = refusal(item);
   return (
-    <section className="sub-review" aria-label="Review">
+    <section
+      className={`sub-review ${stale ? 'is-stale' : ''}`}
+      aria-label="Review"
+      aria-busy={stale}
+    >
       <header className="sub-review-head">
         <div className="sub-review-title">
           <h3 title={item.relPath}>{item.relPath}</h3>
@@ -180,7 +186,7 @@ export function ReviewPanel() {
         <div className="sub-actions">
           <button
             className="btn btn-primary"
-            disabled={acting || off.accept !== null}
+            disabled={acting || stale || off.accept !== null}
             title={off.accept ?? 'Accept (A)'}
             onClick={() => void submissionsActions.accept()}
           >
@@ -190,7 +196,7 @@ export function ReviewPanel() {
           </button>
           <button
             className="btn"
-            disabled={acting || off.sendBack !== null}
+            disabled={acting || stale || off.sendBack !== null}
             title={off.sendBack ?? 'Send back with a comment (S)'}
             onClick={() => submissionsActions.compose(true)}
           >

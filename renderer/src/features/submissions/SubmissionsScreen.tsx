@@ -5,6 +5,7 @@ import { Icon } from '../../components/Icon';
 import { projectActions } from '../../stores/projectStore';
 import { ReviewPanel } from './ReviewPanel';
 import { SubmissionList } from './SubmissionList';
+import { detailKey } from './submissionsModel';
 import type { Scope } from './submissionsStore';
 import { submissionsActions, useSubmissionsStore } from './submissionsStore';
 import { WorkMatrix } from './WorkMatrix';
@@ -29,6 +30,7 @@ function onKey(e: KeyboardEvent): void {
   else if (key === 'arrowup' || key === 'k') submissionsActions.step(-1);
   else if (key === 'a' && s.detail?.status === 'submitted') void submissionsActions.accept();
   else if ((key === 's' || key === 'b') && s.detail && !s.composing) {
+    if (detailKey(s.detail) !== s.selected) return; // the selected item is still loading
     const reviewable = s.detail.status === 'submitted' || s.detail.status === 'accepted';
     if (!reviewable || s.detail.round?.status === 'closed') return;
     submissionsActions.compose(true);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkRow } from '../../../../shared/api/schemas/workOverview';
-import { ago, countOf, nextAfterAction, rowKey, stepSelection } from './submissionsModel';
+import {
+  ago,
+  countOf,
+  detailKey,
+  nextAfterAction,
+  rowKey,
+  stepSelection,
+} from './submissionsModel';
 
 const row = (assetId: number, labelerId = 1, roundId: number | null = null): WorkRow => ({
   assetId,
@@ -57,5 +64,14 @@ describe('submissions model', () => {
     expect(ago('2024-01-01T21:00:00.000Z', now)).toBe('3 h ago');
     expect(ago('2023-12-31T00:00:00.000Z', now)).toBe('2 days ago');
     expect(ago(null, now)).toBe('');
+  });
+
+  it('keys a shown item like its row, so a stale panel is told apart from the selection', () => {
+    const row = { assetId: 4, labelerId: 2, roundId: 9 };
+    expect(detailKey({ assetId: 4, labelerId: 2, round: { id: 9 } })).toBe(rowKey(row));
+    expect(detailKey({ assetId: 4, labelerId: 2, round: null })).toBe(
+      rowKey({ ...row, roundId: null }),
+    );
+    expect(detailKey({ assetId: 4, labelerId: 3, round: { id: 9 } })).not.toBe(rowKey(row));
   });
 });

@@ -7,6 +7,15 @@ export function rowKey(r: Pick<WorkRow, 'assetId' | 'labelerId' | 'roundId'>): R
   return `${r.assetId}:${r.labelerId}:${r.roundId ?? 0}`;
 }
 
+/** The row key of the item a detail shows (to tell whether it is the selected one yet). */
+export function detailKey(d: {
+  assetId: number;
+  labelerId: number;
+  round: { id: number } | null;
+}): RowKey {
+  return rowKey({ assetId: d.assetId, labelerId: d.labelerId, roundId: d.round?.id ?? null });
+}
+
 /** The state filter of the screen: one state, or every state. */
 export type StateFilter = WorkState | 'all';
 

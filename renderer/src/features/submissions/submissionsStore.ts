@@ -7,7 +7,7 @@ import type {
 } from '../../../../shared/api/schemas/workOverview';
 import { api, ApiCallError } from '../../api/client';
 import type { RowKey, StateFilter } from './submissionsModel';
-import { nextAfterAction, rowKey, stepSelection } from './submissionsModel';
+import { detailKey, nextAfterAction, rowKey, stepSelection } from './submissionsModel';
 
 /** Which work the screen lists: everything, work outside rounds, or one round's. */
 export type Scope = 'all' | 'none' | number;
@@ -134,9 +134,11 @@ async function load(
 }
 
 async function review(status: 'accepted' | 'sent_back', comment?: string): Promise<void> {
-  const { selected, rows, acting } = get();
+  const { selected, rows, acting, detail } = get();
   const row = rows.find((r) => rowKey(r) === selected);
-  if (!row || acting) return;
+  // Only the item on screen is reviewed: while the next one loads, the panel still shows
+  // the previous item, and a key pressed then must not accept something unseen.
+  if (!row || acting || !detail || detailKey(detail) !== selected) return;
   const index = rows.indexOf(row);
   set({ acting: true, actionError: null });
   try {
