@@ -34,7 +34,7 @@ const binary = electronBinary();
 const skipReason =
   'Electron binary not installed on this machine (it cannot be downloaded here); ' +
   'the same app is covered over the loopback transport in Chromium. ' +
-  'On a machine with internet: npm ci && npx electron-builder install-app-deps && npx playwright test e2e/electron.spec.ts';
+  'On a machine with internet: node node_modules/electron/install.js && npx electron-builder install-app-deps && npx playwright test e2e/electron.spec.ts';
 
 test.describe('Electron shell', () => {
   test.skip(!binary, skipReason);
