@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { SAMPLE_LABELER_PINS } from '../shared/domain/sampleCredentials';
 import { enterAsLead, expect, signIn, test } from './fixtures';
+import { nav } from './pageActions';
 
 /**
  * The sample project run through a blind round from the CLI (its labelers have PINs, so the
@@ -17,10 +17,6 @@ interface Truth {
     tags: string[];
     boxes: Array<{ class: string; x: number; y: number; w: number; h: number }>;
   }>;
-}
-
-async function nav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Project' }).getByRole('button', { name }).click();
 }
 
 /** Two labelers' versions of the truth: ben shifts, drops, renames and retags now and then. */

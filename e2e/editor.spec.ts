@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { createLead, expect, signIn, test } from './fixtures';
 import type { ConcordFixture } from './fixtures';
 import { makeImageFolder } from './testMedia';
+import { drag, nav } from './pageActions';
 
 const SPEC = {
   name: 'Steel sheet defects',
@@ -43,17 +44,6 @@ async function labelerOnLabelScreen(page: Page, concord: ConcordFixture): Promis
   await nav(page, 'Label');
   await expect(page.getByTestId('editor-canvas')).toBeVisible();
   await expect(page.getByTestId('box-count')).toHaveText('0 boxes');
-}
-
-async function nav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Project' }).getByRole('button', { name }).click();
-}
-
-async function drag(page: Page, from: [number, number], to: [number, number]): Promise<void> {
-  await page.mouse.move(...from);
-  await page.mouse.down();
-  await page.mouse.move(...to, { steps: 8 });
-  await page.mouse.up();
 }
 
 test('a labeler draws, recolours, resizes and undoes; everything is saved, then submitted', async ({

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { createLead, expect, signIn, test } from './fixtures';
 import type { ConcordFixture } from './fixtures';
 import { makeImageFolder, writeWav } from './testMedia';
+import { drag, nav } from './pageActions';
 
 /** Classes with a text attribute, and item tags with Shift hotkeys (as the sample has). */
 const SPEC = {
@@ -51,17 +52,6 @@ async function labelerSignedIn(page: Page, concord: ConcordFixture): Promise<voi
   await expect(page.locator('.people-table')).toContainText('ana');
   await page.getByRole('button', { name: 'Switch user' }).click();
   await signIn(page, 'ana');
-}
-
-async function nav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Project' }).getByRole('button', { name }).click();
-}
-
-async function drag(page: Page, from: [number, number], to: [number, number]): Promise<void> {
-  await page.mouse.move(...from);
-  await page.mouse.down();
-  await page.mouse.move(...to, { steps: 8 });
-  await page.mouse.up();
 }
 
 /** Calls a service channel with the page's session, as the app does. */

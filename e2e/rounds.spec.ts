@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createLead, expect, signIn, test } from './fixtures';
 import { makeImageFolder } from './testMedia';
+import { drag, nav } from './pageActions';
 
 const SPEC = {
   name: 'Steel sheet defects',
@@ -25,17 +26,6 @@ const SPEC = {
 };
 
 const PINS = { ana: '1357', ben: '2468' };
-
-async function nav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Project' }).getByRole('button', { name }).click();
-}
-
-async function drag(page: Page, from: [number, number], to: [number, number]): Promise<void> {
-  await page.mouse.move(...from);
-  await page.mouse.down();
-  await page.mouse.move(...to, { steps: 8 });
-  await page.mouse.up();
-}
 
 /** Calls a channel from the page as its signed-in person (the tab's session); returns the envelope. */
 async function callAsPage(page: Page, channel: string, input: unknown) {

@@ -5,10 +5,7 @@ import sharp from 'sharp';
 import { createLead, expect, test } from './fixtures';
 import type { ConcordFixture } from './fixtures';
 import { makeImageFolder } from './testMedia';
-
-async function nav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Project' }).getByRole('button', { name }).click();
-}
+import { nav } from './pageActions';
 
 /** A project made with the CLI holding one solid-colour PNG (its asset 1). */
 async function colourProject(

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createLead, expect, signIn, test } from './fixtures';
 import { makeImageFolder } from './testMedia';
+import { drag, nav } from './pageActions';
 
 const SPEC = {
   name: 'Steel sheet defects',
@@ -14,17 +15,6 @@ const SPEC = {
 };
 
 const COMMENT = 'There is a dent too: box it as well, then submit again.';
-
-async function nav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Project' }).getByRole('button', { name }).click();
-}
-
-async function drag(page: Page, from: [number, number], to: [number, number]): Promise<void> {
-  await page.mouse.move(...from);
-  await page.mouse.down();
-  await page.mouse.move(...to, { steps: 8 });
-  await page.mouse.up();
-}
 
 /** Draws a box on the editor canvas (fractions of the canvas) and gives it a class hotkey. */
 async function drawBox(

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { createLead, expect, signIn, test } from './fixtures';
 import type { ConcordFixture } from './fixtures';
 import { makeImageFolder } from './testMedia';
+import { nav } from './pageActions';
 
 /**
  * Audit 3, finding 1: ana draws a box and clicks Switch user before the autosave debounce
@@ -22,10 +23,6 @@ const SPEC = {
 
 /** The client encodes the channel name (annotations%3Asave). */
 const SAVES = /\/api\/invoke\/annotations(:|%3A)save/;
-
-async function nav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Project' }).getByRole('button', { name }).click();
-}
 
 async function drawBox(page: Page, from: [number, number], to: [number, number]): Promise<void> {
   const c = (await page.getByTestId('editor-canvas').boundingBox())!;
